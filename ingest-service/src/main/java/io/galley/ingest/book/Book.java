@@ -1,0 +1,27 @@
+package io.galley.ingest.book;
+
+import io.galley.events.BookMetadata;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A book read from one commit: metadata, chapters in reading order and every image by sha256.
+ *
+ * @param folder the book folder relative to the repository root ("" for the root)
+ * @param metadata what the book says about itself
+ * @param chapters in reading order, drafts left out
+ * @param assets every referenced image (chapters and cover), keyed by sha256, in first-use order
+ */
+public record Book(
+    String folder, BookMetadata metadata, List<Chapter> chapters, Map<String, Asset> assets) {
+
+  public Book {
+    chapters = List.copyOf(chapters);
+    assets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assets));
+  }
+
+  /** The bookId. */
+  public String id() {
+    return metadata.id();
+  }
+}
