@@ -1,0 +1,83 @@
+package io.galley.e2e.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.galley.events.TopicSpec;
+import io.galley.events.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * What can be checked of the compose stack without a Docker engine: the file parses, names the
+ * services on their contract ports with health checks, builds images from a Dockerfile that
+ * exists, and creates every topic with the partitions and cleanup policy of {@link Topics}.
+ */
+class ComposeFileTest {
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final JsonNode COMPOSE = read(ROOT.resolve("infra/docker-compose.yml"));
+
+  static JsonNode read(Path file) {
+    return new YAMLMapper().readTree(file.toFile());
+  }
+
+  @Test
+  void namesKafkaTopicCreationAndTheThreeServices() {
+    List<String> names = new ArrayList<>();
+    COMPOSE.get("services").propertyNames().forEach(names::add);
+    assertThat(names).containsExactlyInAnyOrder("kafka", "kafka-init", "ingest", "render", "export");
+    assertThat(COMPOSE.at("/services/kafka/image").asString()).startsWith("apache/kafka:");
+  }
+
+  @Test
+  void servicesPublishContractPortsWithHealthChecksAndMemoryLimits() {
+    Map<String, String> ports = Map.of("ingest", "8081", "render", "8082", "export", "8083");
+    ports.forEach(
+        (service, port) -> {
+          JsonNode s = COMPOSE.at("/services/" + service);
+          assertThat(s.get("ports").get(0).asString()).isEqualTo(port + ":" + port);
+          assertThat(s.at("/healthcheck/test").toString()).contains("localhost:" + port + "/actuator/health");
+          assertThat(s.get("mem_limit").asString()).isNotBlank();
+          assertThat(s.at("/depends_on/kafka-init/condition").asString())
+              .isEqualTo("service_completed_successfully");
+        });
+  }
+
+  @Test
+  void imagesAreBuiltFromTheProjectsDockerfileForModulesThatExist() {
+    for (String service : List.of("ingest", "render", "export")) {
+      JsonNode build = COMPOSE.at("/services/" + service + "/build");
+      Path context = ROOT.resolve("infra").resolve(build.get("context").asString()).normalize();
+      assertThat(context).isEqualTo(ROOT);
+      assertThat(context.resolve(build.get("dockerfile").asString())).isRegularFile();
+      String module = build.at("/args/SERVICE").asString();
+      assertThat(ROOT.resolve(module).resolve("pom.xml")).isRegularFile();
+      assertThat(COMPOSE.at("/services/" + service + "/image").asString()).contains(module);
+    }
+  }
+
+  @Test
+  void topicCreationMatchesTheEventContracts() {
+    String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
+    for (TopicSpec spec : Topics.all(3)) {
+      String line =
+          script.lines().filter(l -> l.contains("--topic " + spec.name() + " ")).findFirst().orElseThrow(
+              () -> new AssertionError("no topic creation for " + spec.name()));
+      assertThat(line).contains("--partitions " + spec.partitions());
+      spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
+    }
+  }
+
+  @Test
+  void runtimeImageIsNonRootOnAJre() throws Exception {
+    String dockerfile = Files.readString(ROOT.resolve("infra/docker/Dockerfile"));
+    assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("USER 10001");
+    assertThat(dockerfile).contains("extract --layers");
+  }
+}
