@@ -3,6 +3,7 @@ package io.galley.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,9 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions partitions of the topics this service declares, default 3
  * @param token optional token for https repositories
  * @param webhookSecret optional secret of the push webhook; unsigned pushes are accepted without it
- * @param maxDocumentBytes largest chapter file, default 2 MB
- * @param maxAssetBytes largest image, default 10 MB
- * @param instance this instance's number, part of the stable transactional id, default 0
+ * @param maxDocumentSize largest chapter (or book.yml, SUMMARY.md) file, default 2MB
+ * @param maxAssetSize largest image, default 10MB, at most 15MB (the assets topic takes 16 MB)
+ * @param instance this instance's stable name, part of the transactional id prefix, default {@code 0}
  */
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
@@ -30,9 +31,9 @@ public record IngestProperties(
     Integer partitions,
     String token,
     String webhookSecret,
-    Long maxDocumentBytes,
-    Long maxAssetBytes,
-    Integer instance) {
+    DataSize maxDocumentSize,
+    DataSize maxAssetSize,
+    String instance) {
 
   public IngestProperties {
     if (repository == null || repository.isBlank()) {
@@ -52,8 +53,16 @@ public record IngestProperties(
     }
     token = token == null || token.isBlank() ? null : token;
     webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
-    maxDocumentBytes = maxDocumentBytes == null ? 2L * 1024 * 1024 : maxDocumentBytes;
-    maxAssetBytes = maxAssetBytes == null ? 10L * 1024 * 1024 : maxAssetBytes;
-    instance = instance == null ? 0 : instance;
+    maxDocumentSize = maxDocumentSize == null ? DataSize.ofMegabytes(2) : maxDocumentSize;
+    maxAssetSize = maxAssetSize == null ? DataSize.ofMegabytes(10) : maxAssetSize;
+    if (maxAssetSize.toBytes() > 15L * 1024 * 1024) {
+      // an asset record must fit the assets topic's max.message.bytes (16 MB) with its headers
+      throw new IllegalArgumentException("galley.ingest.max-asset-size must be <= 15MB, got " + maxAssetSize);
+    }
+    instance = instance == null || instance.isBlank() ? "0" : instance;
+    if (!instance.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "galley.ingest.instance must be letters, digits, '.', '_' or '-', got " + instance);
+    }
   }
 }

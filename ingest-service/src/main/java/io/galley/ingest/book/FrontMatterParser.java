@@ -93,7 +93,11 @@ public final class FrontMatterParser {
     if (message == null) {
       return "unreadable YAML";
     }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).strip();
+    // snakeyaml's message: context, "in reader" location lines, indented excerpts, the problem
+    return message.lines()
+        .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.contains(" in reader"))
+        .map(String::strip)
+        .reduce((a, b) -> a + ": " + b)
+        .orElse("unreadable YAML");
   }
 }

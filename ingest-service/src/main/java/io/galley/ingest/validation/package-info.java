@@ -1,5 +1,2 @@
 /** Validation of a book at a commit: problems collected as values, up to a limit. */
-@NullMarked
 package io.galley.ingest.validation;
-
-import org.jspecify.annotations.NullMarked;

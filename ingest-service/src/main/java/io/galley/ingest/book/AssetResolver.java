@@ -1,0 +1,111 @@
+package io.galley.ingest.book;
+
+import io.galley.events.AssetRef;
+import io.galley.events.Digests;
+import io.galley.ingest.validation.Problems;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolves paths inside one book folder: symlinks, and images with their type, size and bytes. */
+final class AssetResolver {
+
+  private static final Map<String, String> MEDIA_TYPES =
+      Map.of(
+          "png", "image/png",
+          "jpg", "image/jpeg",
+          "jpeg", "image/jpeg",
+          "gif", "image/gif",
+          "svg", "image/svg+xml",
+          "webp", "image/webp");
+
+  private final BookFiles files;
+  private final String folder;
+  private final long maxAssetBytes;
+  private final Problems problems;
+  private final Map<String, Optional<Asset>> byPath = new HashMap<>();
+  private final Map<String, Asset> bySha = new LinkedHashMap<>();
+
+  AssetResolver(BookFiles files, String folder, long maxAssetBytes, Problems problems) {
+    this.files = files;
+    this.folder = folder;
+    this.maxAssetBytes = maxAssetBytes;
+    this.problems = problems;
+  }
+
+  /** Every image resolved so far, by sha256 in first-use order. */
+  Map<String, Asset> assets() {
+    return bySha;
+  }
+
+  /**
+   * Follows symlinks of a path inside the book folder; records an error at {@code path} and
+   * returns empty when a link leads outside it.
+   */
+  Optional<String> realPath(String path) {
+    String current = path;
+    for (int hops = 0; hops < 8; hops++) {
+      if (!files.isSymlink(current)) {
+        return Optional.of(current);
+      }
+      String target = new String(files.read(current).orElse(new byte[0]), StandardCharsets.UTF_8).strip();
+      Optional<String> next = RepoPaths.resolve(RepoPaths.parent(current), target);
+      if (next.isEmpty() || !RepoPaths.isInside(folder, next.get())) {
+        problems.error(path, 0, "symbolic link to " + target + " leads outside the book folder");
+        return Optional.empty();
+      }
+      current = next.get();
+    }
+    problems.error(path, 0, "too many levels of symbolic links");
+    return Optional.empty();
+  }
+
+  /** Resolves an image reference written in {@code from} at {@code line}. */
+  Optional<AssetRef> image(String target, String fromFolder, String from, int line) {
+    if (MarkdownRefs.isRemote(target)) {
+      problems.warning(from, line, "remote image " + target + " is not fetched; editions link to it");
+      return Optional.empty();
+    }
+    String clean = target.replaceAll("[?#].*$", "");
+    Optional<String> resolved = RepoPaths.resolve(fromFolder, clean);
+    if (resolved.isEmpty() || !RepoPaths.isInside(folder, resolved.get())) {
+      problems.error(from, line, "image " + target + " leads outside the book folder");
+      return Optional.empty();
+    }
+    String path = resolved.get();
+    if (!files.exists(path)) {
+      problems.error(from, line, "image " + target + " not found (looked for " + path + ")");
+      return Optional.empty();
+    }
+    String ext = clean.substring(clean.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    String mediaType = clean.contains(".") ? MEDIA_TYPES.get(ext) : null;
+    if (mediaType == null) {
+      problems.error(
+          from, line, "image " + target + " has an unsupported type; use png, jpg, gif, svg or webp");
+      return Optional.empty();
+    }
+    return byPath.computeIfAbsent(path, p -> load(p, mediaType, from, line, target)).map(Asset::ref);
+  }
+
+  private Optional<Asset> load(String path, String mediaType, String from, int line, String target) {
+    Optional<String> real = realPath(path);
+    if (real.isEmpty()) {
+      return Optional.empty();
+    }
+    long size = files.size(real.get());
+    if (size > maxAssetBytes) {
+      problems.error(
+          from, line, "image " + target + " is " + size + " bytes; the limit is " + maxAssetBytes + " bytes");
+      return Optional.empty();
+    }
+    byte[] bytes = files.read(real.get()).orElse(new byte[0]);
+    String sha = Digests.sha256Hex(bytes);
+    AssetRef ref = new AssetRef(RepoPaths.relativize(folder, path), sha, mediaType);
+    Asset asset = new Asset(ref, bytes);
+    bySha.putIfAbsent(sha, asset);
+    return Optional.of(asset);
+  }
+}

@@ -1,0 +1,125 @@
+package io.galley.ingest.book;
+
+import io.galley.ingest.validation.Problems;
+import io.galley.ingest.validation.TextChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Where a book's chapters are and in which order: from book.yml, book.toml + SUMMARY.md, SUMMARY.md,
+ * or every Markdown file of the folder.
+ *
+ * @param yaml the parsed book.yml, or null
+ * @param toml the parsed book.toml, or null
+ * @param contentFolder the folder docIds are relative to
+ * @param summaryTitle SUMMARY.md's first heading, or null
+ * @param chapters the chapter files, in listed order
+ * @param ordered whether the order is given (else front matter order and file name decide)
+ * @param describingFile the file problems about the whole book point at
+ */
+record BookLayout(
+    BookYaml yaml,
+    BookToml toml,
+    String contentFolder,
+    String summaryTitle,
+    List<Listed> chapters,
+    boolean ordered,
+    String describingFile) {
+
+  /** A chapter file named by the layout; {@code source}:{@code line} is where it was listed. */
+  record Listed(String path, String title, String source, int line) {}
+
+  static BookLayout read(BookFiles files, String folder, long maxBytes, Problems problems) {
+    String ymlPath = RepoPaths.join(folder, "book.yml");
+    String tomlPath = RepoPaths.join(folder, "book.toml");
+    BookYaml yaml = null;
+    BookToml toml = null;
+    String content = folder;
+    String describing = ymlPath;
+    if (files.exists(ymlPath)) {
+      yaml = readYaml(files, ymlPath, maxBytes, problems);
+    } else if (files.exists(tomlPath)) {
+      toml = text(files, tomlPath, maxBytes, problems).map(BookToml::parse).orElse(null);
+      content = toml == null ? folder : RepoPaths.resolve(folder, toml.src()).orElse(folder);
+      describing = tomlPath;
+    } else if (!files.exists(RepoPaths.join(folder, "SUMMARY.md"))
+        && files.exists(RepoPaths.join(folder, "src/SUMMARY.md"))) {
+      content = RepoPaths.join(folder, "src");
+    }
+    if (yaml != null && !yaml.chapters().isEmpty()) {
+      List<Listed> listed = new ArrayList<>();
+      for (String c : yaml.chapters()) {
+        resolveListed(files, folder, folder, c, ymlPath, 0, problems)
+            .ifPresent(p -> listed.add(new Listed(p, null, ymlPath, 0)));
+      }
+      return new BookLayout(yaml, toml, content, null, listed, true, describing);
+    }
+    String summaryPath = RepoPaths.join(content, "SUMMARY.md");
+    if (files.exists(summaryPath)) {
+      Summary summary = text(files, summaryPath, maxBytes, problems).map(Summary::parse)
+          .orElse(new Summary(null, List.of()));
+      List<Listed> listed = new ArrayList<>();
+      for (Summary.Entry e : summary.entries()) {
+        resolveListed(files, folder, content, e.link(), summaryPath, e.line(), problems)
+            .ifPresent(p -> listed.add(new Listed(p, e.title(), summaryPath, e.line())));
+      }
+      return new BookLayout(yaml, toml, content, summary.title(), listed, true,
+          toml == null && yaml == null ? summaryPath : describing);
+    }
+    List<Listed> all = new ArrayList<>();
+    for (String p : files.paths()) {
+      String name = RepoPaths.fileName(p).toLowerCase(Locale.ROOT);
+      if (RepoPaths.isInside(content, p) && name.endsWith(".md")
+          && !name.equals("summary.md") && !name.equals("readme.md")) {
+        all.add(new Listed(p, null, p, 0));
+      }
+    }
+    return new BookLayout(yaml, toml, content, null, all, false,
+        yaml == null && toml == null ? (folder.isEmpty() ? "." : folder) : describing);
+  }
+
+  private static Optional<String> resolveListed(BookFiles files, String folder, String base,
+      String link, String source, int line, Problems problems) {
+    Optional<String> path = RepoPaths.resolve(base, link);
+    if (path.isEmpty() || !RepoPaths.isInside(folder, path.get())) {
+      problems.error(source, line, "chapter " + link + " leads outside the book folder");
+      return Optional.empty();
+    }
+    if (!files.exists(path.get())) {
+      problems.error(source, line, RepoPaths.fileName(source) + " lists " + link
+          + ", which does not exist (looked for " + path.get() + ")");
+      return Optional.empty();
+    }
+    return path;
+  }
+
+  private static BookYaml readYaml(BookFiles files, String path, long maxBytes, Problems problems) {
+    Optional<String> text = text(files, path, maxBytes, problems);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      BookYaml y = FrontMatterParser.YAML.readValue(text.get(), BookYaml.class);
+      if (y == null || y.title() == null || y.title().isBlank()) {
+        problems.error(path, 0, "book.yml has no title; add a line such as title: My Book");
+        return null;
+      }
+      return y;
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      String msg = e.getOriginalMessage() == null ? "unreadable YAML" : e.getOriginalMessage().lines().findFirst().orElse("");
+      problems.error(path, line, "malformed book.yml: " + msg.strip());
+      return null;
+    }
+  }
+
+  private static Optional<String> text(BookFiles files, String path, long maxBytes, Problems problems) {
+    if (!TextChecks.withinLimit(files.size(path), maxBytes, path, "file", problems)) {
+      return Optional.empty();
+    }
+    return TextChecks.decodeUtf8(files.read(path).orElse(new byte[0]), path, problems);
+  }
+}

@@ -1,0 +1,126 @@
+package io.galley.ingest.book;
+
+import io.galley.events.AssetRef;
+import io.galley.events.BookMetadata;
+import io.galley.ingest.validation.Problems;
+import io.galley.ingest.validation.TextChecks;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a book folder of one commit into a {@link Book}, recording every problem found. The chapter
+ * order comes from {@code book.yml}, else {@code SUMMARY.md}, else front matter {@code order} and
+ * the file name. Thread-safe.
+ */
+public final class BookLoader {
+
+  private final long maxDocumentBytes;
+  private final long maxAssetBytes;
+
+  /** A loader with the size limits of chapters and images. */
+  public BookLoader(long maxDocumentBytes, long maxAssetBytes) {
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.maxAssetBytes = maxAssetBytes;
+  }
+
+  /**
+   * Loads the book in {@code folder} ("" = root); {@code defaultId} is the bookId when book.yml
+   * gives none. Returns empty when an error was recorded.
+   */
+  public Optional<Book> load(BookFiles files, String folder, String defaultId, Problems problems) {
+    BookLayout layout = BookLayout.read(files, folder, maxDocumentBytes, problems);
+    AssetResolver assets = new AssetResolver(files, folder, maxAssetBytes, problems);
+    ChapterReader reader = new ChapterReader(files, assets, maxDocumentBytes, problems);
+    List<ChapterReader.ReadChapter> read = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (BookLayout.Listed listed : layout.chapters()) {
+      if (!seen.add(listed.path())) {
+        problems.error(listed.source(), listed.line(),
+            "chapter " + listed.path() + " is listed twice; each chapter can appear once");
+        continue;
+      }
+      String base = RepoPaths.isInside(layout.contentFolder(), listed.path()) ? layout.contentFolder() : folder;
+      String docId = RepoPaths.relativize(base, listed.path()).replaceAll("(?i)\\.md$", "");
+      reader.read(listed.path(), docId, listed.title()).ifPresent(read::add);
+    }
+    if (!layout.ordered()) {
+      read.sort(Comparator.comparingDouble(ChapterReader.ReadChapter::order)
+          .thenComparing(r -> r.chapter().path()));
+    }
+    List<Chapter> chapters = read.stream().map(ChapterReader.ReadChapter::chapter).toList();
+    checkUnique(chapters, problems);
+    checkLinks(files, chapters, problems);
+    BookYaml yml = layout.yaml();
+    String cover = null;
+    if (yml != null && yml.cover() != null && !yml.cover().isBlank()) {
+      cover = assets.image(yml.cover(), folder, RepoPaths.join(folder, "book.yml"), 0)
+          .map(AssetRef::path).orElse(null);
+    }
+    if (chapters.isEmpty() && !problems.hasErrors()) {
+      problems.error(layout.describingFile(), 0, "the book has no chapters; add a Markdown file");
+    }
+    if (problems.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Book(folder, metadata(layout, defaultId, chapters, cover), chapters, assets.assets()));
+  }
+
+  private static void checkUnique(List<Chapter> chapters, Problems problems) {
+    Map<String, String> slugs = new HashMap<>();
+    Map<String, String> docIds = new HashMap<>();
+    for (Chapter c : chapters) {
+      String other = docIds.putIfAbsent(c.docId().toLowerCase(Locale.ROOT), c.path());
+      if (other != null) {
+        problems.error(c.path(), 0, "docId " + c.docId() + " is also used by " + other);
+      }
+      if (c.slug() != null) {
+        String sameSlug = slugs.putIfAbsent(c.slug(), c.path());
+        if (sameSlug != null) {
+          problems.error(c.path(), 2, "slug " + c.slug() + " is also used by " + sameSlug + "; slugs must be unique");
+        }
+      }
+    }
+  }
+
+  private static void checkLinks(BookFiles files, List<Chapter> chapters, Problems problems) {
+    Set<String> paths = new HashSet<>();
+    chapters.forEach(c -> paths.add(c.path()));
+    for (Chapter c : chapters) {
+      for (MarkdownRefs.Ref link : MarkdownRefs.chapterLinks(c.markdown())) {
+        Optional<String> target = RepoPaths.resolve(RepoPaths.parent(c.path()), link.target());
+        if (target.isEmpty() || !paths.contains(target.get()) && !files.exists(target.get())) {
+          int line = c.frontMatterLines() + TextChecks.lineOf(c.markdown(), link.offset());
+          problems.warning(c.path(), line, "link to missing chapter " + link.target());
+        }
+      }
+    }
+  }
+
+  private static BookMetadata metadata(
+      BookLayout layout, String defaultId, List<Chapter> chapters, String cover) {
+    BookYaml y = layout.yaml();
+    if (y != null) {
+      String id = y.id() == null || y.id().isBlank() ? defaultId : y.id();
+      return new BookMetadata(id, y.title(), y.subtitle(), y.authors(), y.language(), y.publisher(),
+          y.rights(), y.identifier() == null ? "urn:galley:" + id : y.identifier(), cover, y.pageSize());
+    }
+    BookToml toml = layout.toml();
+    String title;
+    if (toml != null && toml.title() != null && !toml.title().isBlank()) {
+      title = toml.title();
+    } else if (layout.summaryTitle() != null && !layout.summaryTitle().equalsIgnoreCase("summary")) {
+      title = layout.summaryTitle();
+    } else {
+      title = chapters.isEmpty() ? defaultId : chapters.get(0).title();
+    }
+    return new BookMetadata(defaultId, title, null, toml == null ? List.of() : toml.authors(),
+        toml == null ? null : toml.language(), null, null, "urn:galley:" + defaultId, null, null);
+  }
+}

@@ -1,0 +1,66 @@
+package io.galley.ingest.commits;
+
+import io.galley.events.CommitEvent;
+import io.galley.events.EventJson;
+import io.galley.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code guide.commits.v1} from the beginning to its end (committed records only). */
+@Component
+class CommitHistoryReader {
+
+  private static final Logger log = LoggerFactory.getLogger(CommitHistoryReader.class);
+
+  private final KafkaProperties kafka;
+
+  CommitHistoryReader(KafkaProperties kafka) {
+    this.kafka = kafka;
+  }
+
+  /** Every commit event on the topic, in offset order per partition. */
+  List<CommitEvent> readAll() {
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<CommitEvent> events = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.COMMITS, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() == null) {
+            continue;
+          }
+          try {
+            events.add(EventJson.fromBytes(r.value(), CommitEvent.class));
+          } catch (RuntimeException e) {
+            log.warn("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+          }
+        }
+      }
+    }
+    return events;
+  }
+}

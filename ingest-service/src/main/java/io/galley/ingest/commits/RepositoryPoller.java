@@ -1,0 +1,123 @@
+package io.galley.ingest.commits;
+
+import io.galley.events.CommitEvent;
+import io.galley.ingest.IngestProperties;
+import io.galley.ingest.book.BookDiscovery;
+import io.galley.ingest.book.BookFiles;
+import io.galley.ingest.book.BookIds;
+import io.galley.ingest.git.ContentRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the commit log up to the branch head: catches up commit by commit along the first-parent
+ * chain, or ingests the head as a snapshot when history was rewritten or nothing is known yet.
+ * Runs on one thread.
+ */
+class RepositoryPoller implements BookDirectory {
+
+  private static final Logger log = LoggerFactory.getLogger(RepositoryPoller.class);
+  private static final int MAX_CATCH_UP = 1000;
+
+  private final IngestProperties properties;
+  private final CommitHistoryReader history;
+  private final CommitLog commits;
+  private final BookIngestor ingestor;
+  private final Map<String, String> seenHead = new HashMap<>();
+  private ContentRepository repo;
+  private boolean historyLoaded;
+  private String polledHead;
+
+  RepositoryPoller(IngestProperties properties, CommitHistoryReader history, CommitLog commits,
+      BookIngestor ingestor) {
+    this.properties = properties;
+    this.history = history;
+    this.commits = commits;
+    this.ingestor = ingestor;
+  }
+
+  /** One poll: fetch, then ingest whatever the books' heads have that the log lacks. */
+  synchronized void poll() {
+    if (!historyLoaded) {
+      history.readAll().forEach(commits::record);
+      historyLoaded = true;
+    }
+    if (repo == null) {
+      repo = ContentRepository.open(properties.repository(), properties.branch(),
+          properties.stateDir(), properties.token());
+      log.info("following {} branch {}", properties.repository(), repo.branch());
+    }
+    repo.fetch();
+    Optional<String> head = repo.head();
+    if (head.isEmpty() || head.get().equals(polledHead)) {
+      return;
+    }
+    BookFiles files = repo.files(head.get());
+    List<String> folders = properties.books().isEmpty()
+        ? BookDiscovery.discover(files)
+        : properties.books().stream().map(BookDiscovery::normalise).toList();
+    for (String folder : folders) {
+      if (!head.get().equals(seenHead.get(folder))) {
+        catchUp(folder, BookIds.of(files, folder, repo.name()), head.get());
+        seenHead.put(folder, head.get());
+      }
+    }
+    polledHead = head.get();
+  }
+
+  /** The followed branch, or the configured one (null = HEAD's) before the repository opens. */
+  synchronized String branch() {
+    return repo == null ? properties.branch() : repo.branch();
+  }
+
+  /** Folders discovered or configured, with their bookIds, at the head. */
+  @Override
+  public synchronized Map<String, String> folders() {
+    Map<String, String> books = new java.util.TreeMap<>();
+    if (repo == null || repo.head().isEmpty()) {
+      return books;
+    }
+    BookFiles files = repo.files(repo.head().get());
+    List<String> folders = properties.books().isEmpty()
+        ? BookDiscovery.discover(files)
+        : properties.books().stream().map(BookDiscovery::normalise).toList();
+    folders.forEach(f -> books.put(f, BookIds.of(files, f, repo.name())));
+    return books;
+  }
+
+  private void catchUp(String folder, String bookId, String head) {
+    Optional<String> last = commits.lastCommit(bookId);
+    if (last.isPresent() && last.get().equals(head)) {
+      return;
+    }
+    Optional<List<String>> chain = last.flatMap(l -> repo.commitsAfter(l, head, MAX_CATCH_UP));
+    if (chain.isEmpty()) {
+      report(ingestor.ingest(repo.files(head), folder, bookId, repo.info(head), true));
+      return;
+    }
+    for (String commit : chain.get()) {
+      String parent = repo.info(commit).parent();
+      String tree = repo.folderTree(commit, folder);
+      if (tree == null || parent != null && Objects.equals(tree, repo.folderTree(parent, folder))) {
+        continue; // the commit does not touch this book
+      }
+      report(ingestor.ingest(repo.files(commit), folder, bookId, repo.info(commit), false));
+    }
+  }
+
+  private static void report(CommitEvent event) {
+    log.info("{} {} at {}", event.getClass().getSimpleName(), event.bookId(), event.commit());
+  }
+
+  /** Closes the repository. */
+  synchronized void close() {
+    if (repo != null) {
+      repo.close();
+    }
+  }
+}
