@@ -1,0 +1,44 @@
+package io.galley.export;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the export service, prefix {@code galley.export}.
+ *
+ * @param stateDir where the service keeps its files (assets, editions); default {@code
+ *     .state/export}
+ * @param partitions partitions of the topics the service declares; default 3
+ * @param exporterVersion part of every editionId; default {@link #EXPORTER_VERSION}
+ * @param siteBaseUrl the render service's public URL, used to link HTML editions; default {@code
+ *     http://localhost:8082}
+ */
+@ConfigurationProperties("galley.export")
+public record ExportProperties(
+    Path stateDir, int partitions, String exporterVersion, String siteBaseUrl) {
+
+  /** The version of the PDF and EPUB builders; bump it when their output changes. */
+  public static final String EXPORTER_VERSION = "galley-export/1";
+
+  public ExportProperties {
+    stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
+    partitions = partitions == 0 ? 3 : partitions;
+    if (partitions < 1) {
+      throw new IllegalArgumentException("galley.export.partitions must be >= 1, got " + partitions);
+    }
+    exporterVersion =
+        exporterVersion == null || exporterVersion.isBlank() ? EXPORTER_VERSION : exporterVersion;
+    siteBaseUrl = siteBaseUrl == null || siteBaseUrl.isBlank() ? "http://localhost:8082" : siteBaseUrl;
+    siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
+  }
+
+  /** Where built editions are stored. */
+  public Path editionsDir() {
+    return stateDir.resolve("editions");
+  }
+
+  /** Where asset bytes are stored by sha256. */
+  public Path assetsDir() {
+    return stateDir.resolve("assets");
+  }
+}

@@ -1,0 +1,76 @@
+package io.galley.export.assembly;
+
+import io.galley.export.edition.BookContent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs builds off the consumer threads with one "newest pending" slot per book: while a build
+ * runs, newer ready manifests replace each other in the slot, so only the newest is built next.
+ */
+final class CoalescingBuildQueue implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoalescingBuildQueue.class);
+
+  private static final class Slot {
+    BookContent pending;
+    long pendingSeq;
+    long lastSeq;
+    boolean scheduled;
+  }
+
+  private final Consumer<BookContent> build;
+  private final ExecutorService executor;
+  private final Map<String, Slot> slots = new HashMap<>();
+
+  CoalescingBuildQueue(Consumer<BookContent> build, ExecutorService executor) {
+    this.build = build;
+    this.executor = executor;
+  }
+
+  /** Offers a ready manifest; it is dropped when a newer one was offered for the book. */
+  synchronized void offer(String bookId, long seq, BookContent content) {
+    Slot slot = slots.computeIfAbsent(bookId, b -> new Slot());
+    if (seq <= slot.lastSeq || (slot.pending != null && seq <= slot.pendingSeq)) {
+      return;
+    }
+    slot.pending = content;
+    slot.pendingSeq = seq;
+    if (!slot.scheduled) {
+      slot.scheduled = true;
+      executor.execute(() -> drain(bookId));
+    }
+  }
+
+  private void drain(String bookId) {
+    while (true) {
+      BookContent next;
+      synchronized (this) {
+        Slot slot = slots.get(bookId);
+        next = slot.pending;
+        if (next == null) {
+          slot.scheduled = false;
+          return;
+        }
+        slot.pending = null;
+        slot.lastSeq = slot.pendingSeq;
+      }
+      try {
+        build.accept(next);
+      } catch (RuntimeException | StackOverflowError e) {
+        LOG.error("build of {} at {} failed", bookId, next.manifest().commit(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    executor.shutdownNow();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,77 @@
+package io.galley.export.assembly;
+
+import io.galley.events.CommitIngested;
+import io.galley.events.Digests;
+import io.galley.events.EditionFailed;
+import io.galley.events.EditionIds;
+import io.galley.events.EditionPublished;
+import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BuiltEdition;
+import io.galley.export.edition.EditionBuilder;
+import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.EditionCatalog;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds every format of a ready book, stores each file and publishes the outcome; an edition
+ * already in the store is published from there instead of being rebuilt.
+ */
+final class EditionBuildJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EditionBuildJob.class);
+
+  private final List<EditionBuilder> builders;
+  private final DirectoryEditionStore store;
+  private final EditionCatalog catalog;
+  private final EditionPublisher publisher;
+  private final String exporterVersion;
+
+  EditionBuildJob(List<EditionBuilder> builders, DirectoryEditionStore store, EditionCatalog catalog,
+      EditionPublisher publisher, String exporterVersion) {
+    this.builders = List.copyOf(builders);
+    this.store = store;
+    this.catalog = catalog;
+    this.publisher = publisher;
+    this.exporterVersion = exporterVersion;
+  }
+
+  void build(BookContent book) {
+    builders.forEach(builder -> build(book, builder));
+  }
+
+  private void build(BookContent book, EditionBuilder builder) {
+    CommitIngested m = book.manifest();
+    String editionId = EditionIds.of(m, book.rendererVersion(), exporterVersion, builder.format());
+    Optional<EditionPublished> stored = store.find(editionId);
+    if (stored.isPresent()) {
+      if (catalog.find(editionId).isEmpty()) {
+        catalog.add(stored.get());
+        publisher.publish(stored.get());
+      }
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      BuiltEdition built = builder.build(book);
+      String ext = "." + builder.format().name().toLowerCase(Locale.ROOT);
+      EditionPublished edition = new EditionPublished(editionId, m.bookId(), m.commit(), builder.format(),
+          Digests.sha256Hex(built.bytes()), built.bytes().length, built.pages(), m.committedAt(),
+          (System.nanoTime() - start) / 1_000_000, "/editions/" + editionId + ext);
+      store.put(edition, built.bytes());
+      catalog.add(edition);
+      publisher.publish(edition);
+      LOG.info("built {} {} of {} at {} in {} ms", builder.format(), editionId, m.bookId(), m.commit(),
+          edition.buildMillis());
+    } catch (Exception | StackOverflowError e) {
+      LOG.warn("{} edition of {} at {} failed", builder.format(), m.bookId(), m.commit(), e);
+      EditionFailed failed = new EditionFailed(editionId, m.bookId(), m.commit(), builder.format(),
+          String.valueOf(e), m.committedAt());
+      catalog.add(failed);
+      publisher.publish(failed);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.galley.export.assembly;
+
+import io.galley.events.EditionEvent;
+import io.galley.events.EditionFailed;
+import io.galley.events.EditionPublished;
+import io.galley.events.Topics;
+import io.galley.export.store.EditionCatalog;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.stereotype.Component;
+
+/** Keeps the catalog of editions, render's HTML editions included, in step with the topic. */
+@Component
+class EditionListener extends SeekingListener {
+
+  private final EditionCatalog catalog;
+
+  EditionListener(EditionCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @KafkaListener(id = "export-editions", idIsGroup = false, topics = Topics.EDITIONS, containerFactory = "editionsFactory")
+  void on(@Payload(required = false) EditionEvent event) {
+    if (event instanceof EditionPublished published) {
+      catalog.add(published);
+    } else if (event instanceof EditionFailed failed) {
+      catalog.add(failed);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.galley.export.assembly;
+
+import io.galley.events.CommitEvent;
+import io.galley.events.EditionEvent;
+import io.galley.events.EventDeserializer;
+import io.galley.events.EventHeaders;
+import io.galley.events.EventSerializer;
+import io.galley.events.RenderedChapter;
+import io.galley.events.Topics;
+import io.galley.export.ExportProperties;
+import io.galley.export.epub.EpubEditionBuilder;
+import io.galley.export.pdf.PdfEditionBuilder;
+import io.galley.export.store.DirectoryAssetStore;
+import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.EditionCatalog;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** Kafka edges of the export service: topics, consumers, the error handler and the publisher. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+class ExportKafkaConfiguration {
+
+  static final String GROUP = "galley-export";
+
+  @Bean
+  KafkaAdmin.NewTopics galleyTopics(ExportProperties properties) {
+    return new KafkaAdmin.NewTopics(
+        Topics.all(properties.partitions()).stream()
+            .map(t -> TopicBuilder.name(t.name()).partitions(t.partitions()).replicas(1).configs(t.configs()).build())
+            .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  CommonErrorHandler exportErrorHandler(KafkaProperties kafka) {
+    Map<String, Object> props = producerProps(kafka);
+    KafkaTemplate<Object, Object> dlt = new KafkaTemplate<>(
+        new DefaultKafkaProducerFactory<>(props, new RawOrEventSerializer(), new RawOrEventSerializer()));
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(dlt, (record, ex) -> new TopicPartition(Topics.DLT, -1));
+    recoverer.setHeadersFunction((record, ex) -> {
+      RecordHeaders headers = new RecordHeaders();
+      EventHeaders.put(headers, EventHeaders.DLT_EXCEPTION, String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
+      EventHeaders.put(headers, EventHeaders.DLT_ORIGIN,
+          record.topic() + "-" + record.partition() + "@" + record.offset());
+      return headers;
+    });
+    return new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, CommitEvent> commitsFactory(
+      KafkaProperties kafka, CommonErrorHandler handler) {
+    return factory(kafka, new EventDeserializer<>(CommitEvent.class), handler);
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, RenderedChapter> renderedFactory(
+      KafkaProperties kafka, CommonErrorHandler handler) {
+    return factory(kafka, new EventDeserializer<>(RenderedChapter.class), handler);
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, byte[]> assetsFactory(
+      KafkaProperties kafka, CommonErrorHandler handler) {
+    return factory(kafka, new ByteArrayDeserializer(), handler);
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, EditionEvent> editionsFactory(
+      KafkaProperties kafka, CommonErrorHandler handler) {
+    return factory(kafka, new EventDeserializer<>(EditionEvent.class), handler);
+  }
+
+  @Bean
+  EditionPublisher editionPublisher(KafkaProperties kafka) {
+    Map<String, Object> props = producerProps(kafka);
+    return new KafkaEditionPublisher(
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new EventSerializer())));
+  }
+
+  @Bean
+  EditionBuildJob editionBuildJob(ExportProperties properties, DirectoryEditionStore store,
+      EditionCatalog catalog, EditionPublisher publisher) {
+    return new EditionBuildJob(
+        List.of(new PdfEditionBuilder(properties.exporterVersion(), true), new EpubEditionBuilder()),
+        store, catalog, publisher, properties.exporterVersion());
+  }
+
+  @Bean
+  CoalescingBuildQueue buildQueue(EditionBuildJob job) {
+    return new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "export-build");
+      t.setDaemon(true);
+      return t;
+    }));
+  }
+
+  @Bean
+  ManifestJoin manifestJoin(DirectoryAssetStore assets, CoalescingBuildQueue queue) {
+    return new ManifestJoin(assets, queue);
+  }
+
+  private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
+      KafkaProperties kafka, Deserializer<V> values, CommonErrorHandler handler) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
+    ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    factory.setConsumerFactory(
+        new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values)));
+    factory.setCommonErrorHandler(handler);
+    return factory;
+  }
+
+  private static Map<String, Object> producerProps(KafkaProperties kafka) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);
+    return props;
+  }
+
+  /** Dead letters carry the bytes as they arrived; anything else is written as event JSON. */
+  static final class RawOrEventSerializer implements Serializer<Object> {
+    private final EventSerializer events = new EventSerializer();
+
+    @Override
+    public byte[] serialize(String topic, Object data) {
+      if (data == null || data instanceof byte[]) {
+        return (byte[]) data;
+      }
+      if (data instanceof String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+      }
+      return events.serialize(topic, data);
+    }
+  }
+}

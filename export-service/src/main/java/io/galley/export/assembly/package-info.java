@@ -1,0 +1,2 @@
+/** Joins manifests, rendered chapters and assets, and builds and publishes editions. */
+package io.galley.export.assembly;

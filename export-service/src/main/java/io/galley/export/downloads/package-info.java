@@ -1,0 +1,2 @@
+/** Downloads of editions and the editions API. */
+package io.galley.export.downloads;

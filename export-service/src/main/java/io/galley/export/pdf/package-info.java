@@ -1,0 +1,2 @@
+/** The PDF edition: one XHTML document for the book rendered by openhtmltopdf. */
+package io.galley.export.pdf;

@@ -1,0 +1,2 @@
+/** The publisher portal. */
+package io.galley.export.portal;

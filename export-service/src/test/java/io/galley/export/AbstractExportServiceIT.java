@@ -1,0 +1,182 @@
+package io.galley.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.galley.events.CommitIngested;
+import io.galley.events.EditionEvent;
+import io.galley.events.EditionFormat;
+import io.galley.events.EditionPublished;
+import io.galley.events.EventHeaders;
+import io.galley.events.EventJson;
+import io.galley.events.RenderedChapter;
+import io.galley.events.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The export service on a real broker: manifest, chapters and assets in, editions out. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=export-service", "galley.export.site-base-url=http://site.test"})
+abstract class AbstractExportServiceIT {
+
+  static final String BOOK = "it-guide";
+  static final String COMMIT = "abcdef0123456789abcdef0123456789abcdef01";
+
+  @LocalServerPort int port;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  abstract String bootstrapServers();
+
+  @Test
+  void buildsPdfAndEpubEditionsAndServesThem() throws Exception {
+    CommitIngested manifest = Books.goGuide(BOOK, COMMIT, Instant.parse("2026-05-01T08:00:00Z"));
+    List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(manifest));
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.COMMITS, BOOK, EventJson.toBytes(manifest)));
+      for (int i = chapters.size() - 1; i >= 0; i--) {
+        RenderedChapter c = chapters.get(i);
+        producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c)));
+      }
+      for (var asset : manifest.assets()) {
+        var record = new ProducerRecord<>(Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
+        EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, asset.mediaType());
+        producer.send(record);
+      }
+      EditionPublished html = new EditionPublished("0123456789abcdef0123456789abcdef", BOOK, COMMIT,
+          EditionFormat.HTML, "ff".repeat(32), 1234, null, manifest.committedAt(), 5, "/books/" + BOOK + "/");
+      producer.send(new ProducerRecord<>(Topics.EDITIONS, html.editionId(), EventJson.toBytes(html)));
+    }
+
+    Map<EditionFormat, EditionPublished> published = awaitEditions();
+    EditionPublished pdf = published.get(EditionFormat.PDF);
+    assertThat(pdf.pages()).isGreaterThanOrEqualTo(6);
+    assertThat(pdf.downloadPath()).isEqualTo("/editions/" + pdf.editionId() + ".pdf");
+    assertThat(published.get(EditionFormat.EPUB).builtAt()).isEqualTo(manifest.committedAt());
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode list = EventJson.mapper().readTree(get("/api/editions", Map.of()).body());
+      List<String> urls = new ArrayList<>();
+      list.forEach(e -> urls.add(e.get("url").asString()));
+      assertThat(urls).contains(pdf.downloadPath(), "http://site.test/books/" + BOOK + "/");
+    });
+
+    HttpResponse<byte[]> download = get("/books/" + BOOK + "/latest.pdf", Map.of());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("ETag")).hasValue("\"" + pdf.sha256() + "\"");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment", BOOK + "-abcdef0.pdf");
+    try (PDDocument doc = Loader.loadPDF(download.body())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(pdf.pages());
+    }
+    HttpResponse<byte[]> range = get("/books/" + BOOK + "/latest.pdf", Map.of("Range", "bytes=0-99"));
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.body()).hasSize(100);
+    assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + pdf.bytes());
+    HttpResponse<byte[]> cached = get("/books/" + BOOK + "/latest.pdf", Map.of("If-None-Match", "\"" + pdf.sha256() + "\""));
+    assertThat(cached.statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> byId = get(pdf.downloadPath(), Map.of());
+    assertThat(byId.statusCode()).isEqualTo(200);
+    assertThat(byId.body()).isEqualTo(download.body());
+    HttpResponse<byte[]> epub = get("/books/" + BOOK + "/latest.epub", Map.of());
+    assertThat(epub.statusCode()).isEqualTo(200);
+    assertThat(epub.body()).hasSize((int) published.get(EditionFormat.EPUB).bytes());
+    HttpResponse<byte[]> missing = get("/books/no-such-book/latest.pdf", Map.of());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(new String(missing.body())).contains("\"status\":404");
+    assertThat(new String(get("/", Map.of()).body())).contains(BOOK, "/books/" + BOOK + "/latest.epub");
+    assertThat(new String(get("/actuator/health/readiness", Map.of()).body())).contains("\"UP\"");
+  }
+
+  @Test
+  void sendsAnUnreadableCommitToTheDeadLetterTopic() throws Exception {
+    String key = "broken-book-" + port;
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.COMMITS, key, "{not json".getBytes())).get();
+    }
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DLT).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<String> errors = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            assertThat(new String(record.value())).isEqualTo("{not json");
+            assertThat(EventHeaders.get(record.headers(), EventHeaders.DLT_ORIGIN)).startsWith(Topics.COMMITS);
+            errors.add(EventHeaders.get(record.headers(), EventHeaders.DLT_EXCEPTION));
+          }
+        }
+        return !errors.isEmpty();
+      });
+      assertThat(errors.get(0)).isNotBlank();
+    }
+  }
+
+  private Map<EditionFormat, EditionPublished> awaitEditions() {
+    Map<EditionFormat, EditionPublished> found = new HashMap<>();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.EDITIONS).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          EditionEvent event = EventJson.fromBytes(record.value(), EditionEvent.class);
+          assertThat(record.key()).isEqualTo(event.editionId());
+          if (event instanceof EditionPublished p && p.bookId().equals(BOOK) && p.format() != EditionFormat.HTML) {
+            assertThat(EventHeaders.get(record.headers(), EventHeaders.TYPE)).isEqualTo("EditionPublished");
+            found.put(p.format(), p);
+          }
+        }
+        return found.size() == 2;
+      });
+    }
+    return found;
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+}

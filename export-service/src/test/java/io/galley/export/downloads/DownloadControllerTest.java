@@ -1,0 +1,101 @@
+package io.galley.export.downloads;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.galley.events.Digests;
+import io.galley.events.EditionFormat;
+import io.galley.events.EditionPublished;
+import io.galley.export.ExportProperties;
+import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.EditionCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = {DownloadController.class, EditionsApiController.class})
+@Import({EditionFiles.class, EditionCatalog.class, DirectoryEditionStore.class})
+@EnableConfigurationProperties(ExportProperties.class)
+class DownloadControllerTest {
+
+  static final byte[] OLD = "old epub".getBytes(StandardCharsets.UTF_8);
+  static final byte[] NEW = "new epub".getBytes(StandardCharsets.UTF_8);
+
+  @DynamicPropertySource
+  static void state(DynamicPropertyRegistry registry) throws IOException {
+    String dir = Files.createTempDirectory("export-mvc").toString();
+    registry.add("galley.export.state-dir", () -> dir);
+    registry.add("galley.export.site-base-url", () -> "http://site.test/");
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired DirectoryEditionStore store;
+  @Autowired EditionCatalog catalog;
+
+  @BeforeEach
+  void editions() {
+    put(edition("a".repeat(32), "1".repeat(40), EditionFormat.EPUB, OLD, "2026-01-01T00:00:00Z"), OLD);
+    put(edition("b".repeat(32), "2".repeat(40), EditionFormat.EPUB, NEW, "2026-02-01T00:00:00Z"), NEW);
+    catalog.add(new EditionPublished("c".repeat(32), "guide", "2".repeat(40), EditionFormat.HTML, "d".repeat(64),
+        10, null, Instant.parse("2026-02-01T00:00:00Z"), 1, "/books/guide/"));
+  }
+
+  @Test
+  void servesTheNewestEditionAsAnAttachment() throws Exception {
+    mvc.perform(get("/books/guide/latest.epub"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"" + Digests.sha256Hex(NEW) + "\""))
+        .andExpect(header().string("Content-Type", "application/epub+zip"))
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"guide-2222222.epub\""))
+        .andExpect(content().bytes(NEW));
+  }
+
+  @Test
+  void servesAnEditionById() throws Exception {
+    mvc.perform(get("/editions/" + "a".repeat(32) + ".epub")).andExpect(status().isOk()).andExpect(content().bytes(OLD));
+    mvc.perform(get("/editions/" + "a".repeat(32) + ".pdf")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void answersProblemDetailWhenThereIsNoEdition() throws Exception {
+    mvc.perform(get("/books/guide/latest.pdf"))
+        .andExpect(status().isNotFound())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.status").value(404))
+        .andExpect(jsonPath("$.detail").value("No PDF edition of book 'guide' has been built yet."));
+  }
+
+  @Test
+  void listsEditionsNewestFirstWithSiteUrlsForHtml() throws Exception {
+    mvc.perform(get("/api/editions"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].format").value("HTML"))
+        .andExpect(jsonPath("$[0].url").value("http://site.test/books/guide/"))
+        .andExpect(jsonPath("$[1].url").value("/editions/" + "b".repeat(32) + ".epub"))
+        .andExpect(jsonPath("$[1].builtAt").value("2026-02-01T00:00:00Z"))
+        .andExpect(jsonPath("$[2].editionId").value("a".repeat(32)));
+  }
+
+  private void put(EditionPublished edition, byte[] bytes) {
+    store.put(edition, bytes);
+    catalog.add(edition);
+  }
+
+  private static EditionPublished edition(String id, String commit, EditionFormat format, byte[] bytes, String at) {
+    return new EditionPublished(id, "guide", commit, format, Digests.sha256Hex(bytes), bytes.length, null,
+        Instant.parse(at), 1, "/editions/" + id + ".epub");
+  }
+}
