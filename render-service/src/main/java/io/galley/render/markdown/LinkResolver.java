@@ -1,0 +1,190 @@
+package io.galley.render.markdown;
+
+import io.galley.events.AssetRef;
+import io.galley.events.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+
+/**
+ * Rewrites the links and images of a parsed chapter: chapter links to {@code doc:}, local images to
+ * {@code asset:}, remote images to plain links; whatever cannot be resolved becomes a warning.
+ */
+final class LinkResolver {
+
+  private final ChapterContext context;
+  private final List<Problem> warnings;
+  private final Set<String> docRefs = new LinkedHashSet<>();
+  private final Map<String, AssetRef> assetsUsed = new LinkedHashMap<>();
+
+  LinkResolver(ChapterContext context, List<Problem> warnings) {
+    this.context = context;
+    this.warnings = warnings;
+  }
+
+  List<String> docRefs() {
+    return List.copyOf(docRefs);
+  }
+
+  List<AssetRef> assets() {
+    return List.copyOf(assetsUsed.values());
+  }
+
+  void resolve(Node document) {
+    List<Link> links = new ArrayList<>();
+    List<Image> images = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            links.add(link);
+            visitChildren(link);
+          }
+
+          @Override
+          public void visit(Image image) {
+            images.add(image);
+            visitChildren(image);
+          }
+        });
+    links.forEach(this::resolveLink);
+    images.forEach(this::resolveImage);
+  }
+
+  private void resolveLink(Link link) {
+    String dest = link.getDestination();
+    if (dest == null || dest.isEmpty() || dest.startsWith("#") || BookPaths.hasScheme(dest)) {
+      return;
+    }
+    int hash = dest.indexOf('#');
+    String fragment = hash < 0 ? "" : dest.substring(hash);
+    String pathPart = hash < 0 ? dest : dest.substring(0, hash);
+    int query = pathPart.indexOf('?');
+    if (query >= 0) {
+      pathPart = pathPart.substring(0, query);
+    }
+    String resolved = BookPaths.resolve(context.folder(), pathPart);
+    String docId = resolved == null ? null : asDocId(resolved);
+    if (docId != null && context.bookDocIds().contains(docId)) {
+      docRefs.add(docId);
+      link.setDestination("doc:" + docId + fragment);
+      return;
+    }
+    AssetRef asset = resolved == null ? null : assetAt(resolved);
+    if (asset != null) {
+      assetsUsed.putIfAbsent(asset.sha256(), asset);
+      link.setDestination("asset:" + asset.sha256());
+      return;
+    }
+    String what =
+        pathPart.toLowerCase(Locale.ROOT).endsWith(".md")
+            ? "link to missing chapter '" + dest + "'"
+            : "link to '" + dest + "', which is not a chapter or image of this book";
+    warn(link, what + "; the link text is shown without a link");
+    unwrap(link);
+  }
+
+  private void resolveImage(Image image) {
+    String dest = image.getDestination() == null ? "" : image.getDestination();
+    String lower = dest.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      warn(image, "remote image '" + dest + "' is not fetched; shown as a link");
+      Link link = new Link(dest, image.getTitle());
+      String alt = altText(image);
+      link.appendChild(new Text(alt.isBlank() ? dest : alt));
+      image.insertBefore(link);
+      image.unlink();
+      return;
+    }
+    if (BookPaths.hasScheme(dest)) {
+      return; // data: and others are judged by the sanitiser
+    }
+    int cut = firstIndexOf(dest, '#', '?');
+    String resolved = BookPaths.resolve(context.folder(), cut < 0 ? dest : dest.substring(0, cut));
+    AssetRef asset = resolved == null ? null : assetAt(resolved);
+    if (asset != null) {
+      assetsUsed.putIfAbsent(asset.sha256(), asset);
+      image.setDestination("asset:" + asset.sha256());
+    } else if (context.resolveLinks()) {
+      warn(image, "image '" + dest + "' not found in the book; its alt text is shown instead");
+      image.insertBefore(new Text(altText(image)));
+      image.unlink();
+    }
+  }
+
+  private String asDocId(String path) {
+    if (path.toLowerCase(Locale.ROOT).endsWith(".md")) {
+      return path.substring(0, path.length() - 3);
+    }
+    return context.bookDocIds().contains(path) ? path : null;
+  }
+
+  private AssetRef assetAt(String path) {
+    for (AssetRef a : context.assets()) {
+      String p = BookPaths.resolve("", a.path());
+      if (path.equals(p)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private void warn(Node node, String message) {
+    if (!context.resolveLinks()) {
+      return;
+    }
+    int line = 0;
+    int column = 0;
+    for (Node n = node; n != null; n = n.getParent()) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (!spans.isEmpty()) {
+        line = spans.get(0).getLineIndex() + 1 + context.frontMatterLines();
+        column = n == node ? spans.get(0).getColumnIndex() + 1 : 0;
+        break;
+      }
+    }
+    warnings.add(
+        new Problem(context.path(), line, column, io.galley.events.Severity.WARNING, message));
+  }
+
+  private void unwrap(Link link) {
+    if (!context.resolveLinks()) {
+      return;
+    }
+    Node child = link.getFirstChild();
+    while (child != null) {
+      Node next = child.getNext();
+      link.insertBefore(child);
+      child = next;
+    }
+    link.unlink();
+  }
+
+  private static String altText(Node image) {
+    StringBuilder s = new StringBuilder();
+    image.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            s.append(text.getLiteral());
+          }
+        });
+    return s.toString();
+  }
+
+  private static int firstIndexOf(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  }
+}

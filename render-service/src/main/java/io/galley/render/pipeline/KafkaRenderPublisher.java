@@ -1,0 +1,63 @@
+package io.galley.render.pipeline;
+
+import io.galley.events.Digests;
+import io.galley.events.EditionEvent;
+import io.galley.events.EventHeaders;
+import io.galley.events.RenderedChapter;
+import io.galley.events.Topics;
+import io.galley.events.Traceparent;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Publishes rendered chapters and edition outcomes to Kafka and waits for the acknowledgement. */
+@Component
+class KafkaRenderPublisher implements RenderPublisher {
+
+  private final KafkaTemplate<String, Object> template;
+
+  KafkaRenderPublisher(KafkaTemplate<String, Object> renderKafkaTemplate) {
+    this.template = renderKafkaTemplate;
+  }
+
+  @Override
+  public void chapter(RenderedChapter chapter, String commit) {
+    String id =
+        Digests.sha256Hex(
+                chapter.key() + "\n" + chapter.sourceSha256() + "\n" + chapter.rendererVersion())
+            .substring(0, 32);
+    send(
+        new ProducerRecord<>(Topics.RENDERED, chapter.key(), chapter),
+        "RenderedChapter",
+        id,
+        commit);
+  }
+
+  @Override
+  public void edition(EditionEvent edition) {
+    send(
+        new ProducerRecord<>(Topics.EDITIONS, edition.editionId(), edition),
+        edition.getClass().getSimpleName(),
+        edition.editionId(),
+        edition.commit());
+  }
+
+  private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {
+    EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
+    EventHeaders.put(record.headers(), EventHeaders.ID, id);
+    EventHeaders.put(record.headers(), EventHeaders.SOURCE, KafkaConfiguration.SERVICE);
+    EventHeaders.put(
+        record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "render"));
+    try {
+      template.send(record).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while publishing " + type, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new PublishException("could not publish " + type + " " + id, e);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package io.galley.render.site;
+
+import io.galley.events.CommitIngested;
+import io.galley.events.Heading;
+import io.galley.events.RenderedChapter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** The HTML of the site's pages: the index and one page per chapter. */
+final class SitePages {
+
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final CommitIngested manifest;
+  private final List<RenderedChapter> chapters;
+  private final Map<String, String> mediaTypes;
+
+  SitePages(
+      CommitIngested manifest, List<RenderedChapter> chapters, Map<String, String> mediaTypes) {
+    this.manifest = manifest;
+    this.chapters = List.copyOf(chapters);
+    this.mediaTypes = Map.copyOf(mediaTypes);
+  }
+
+  String index() {
+    String path = "index.html";
+    StringBuilder main =
+        new StringBuilder("<h1>").append(esc(manifest.book().title())).append("</h1>\n");
+    if (manifest.book().subtitle() != null && !manifest.book().subtitle().isBlank()) {
+      main.append("<p class=\"subtitle\">")
+          .append(esc(manifest.book().subtitle()))
+          .append("</p>\n");
+    }
+    if (!manifest.book().authors().isEmpty()) {
+      main.append("<p class=\"authors\">")
+          .append(esc(String.join(", ", manifest.book().authors())))
+          .append("</p>\n");
+    }
+    main.append("<h2 id=\"contents\">Contents</h2>\n<ol class=\"contents\">\n");
+    for (RenderedChapter c : chapters) {
+      main.append("<li><a href=\"")
+          .append(esc(SiteLinks.link(path, SiteLinks.pagePath(c.docId()))))
+          .append("\">")
+          .append(esc(c.title()))
+          .append("</a></li>\n");
+    }
+    main.append("</ol>\n");
+    return page(path, manifest.book().title(), null, main.toString(), "");
+  }
+
+  String chapter(int i) {
+    RenderedChapter c = chapters.get(i);
+    String path = SiteLinks.pagePath(c.docId());
+    StringBuilder main = new StringBuilder();
+    boolean hasH1 = c.headings().stream().anyMatch(h -> h.level() == 1);
+    if (!hasH1) {
+      main.append("<h1>").append(esc(c.title())).append("</h1>\n");
+    }
+    main.append("<div class=\"chapter-body\">").append(fragment(c, path)).append("</div>\n");
+    main.append(pager(i, path));
+    return page(
+        path, c.title() + " · " + manifest.book().title(), c.docId(), main.toString(), outline(c));
+  }
+
+  private String fragment(RenderedChapter c, String path) {
+    Document doc = Jsoup.parseBodyFragment(c.xhtml());
+    for (Element a : doc.select("a[href^=doc:]")) {
+      String ref = a.attr("href").substring(4);
+      int hash = ref.indexOf('#');
+      String docId = hash < 0 ? ref : ref.substring(0, hash);
+      String anchor = hash < 0 ? "" : ref.substring(hash);
+      a.attr("href", SiteLinks.link(path, SiteLinks.pagePath(docId)) + anchor);
+    }
+    for (Element e : doc.select("img[src^=asset:], a[href^=asset:]")) {
+      String attr = e.hasAttr("src") ? "src" : "href";
+      String sha = e.attr(attr).substring(6);
+      e.attr(attr, SiteLinks.link(path, SiteLinks.assetPath(sha, mediaTypes.get(sha))));
+    }
+    doc.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.html);
+    return doc.body().html();
+  }
+
+  private String outline(RenderedChapter c) {
+    List<Heading> sections =
+        c.headings().stream().filter(h -> h.level() == 2 || h.level() == 3).toList();
+    if (sections.isEmpty()) {
+      return "";
+    }
+    StringBuilder s =
+        new StringBuilder("<nav class=\"outline\" aria-labelledby=\"galley-outline-title\">\n");
+    s.append("<h2 id=\"galley-outline-title\">On this page</h2>\n<ul>\n");
+    for (Heading h : sections) {
+      s.append("<li class=\"outline-")
+          .append(h.level())
+          .append("\"><a href=\"#")
+          .append(esc(h.id()))
+          .append("\">")
+          .append(esc(h.text()))
+          .append("</a></li>\n");
+    }
+    return s.append("</ul>\n</nav>\n").toString();
+  }
+
+  private String pager(int i, String path) {
+    StringBuilder s =
+        new StringBuilder("<nav class=\"pager\" aria-label=\"Previous and next chapter\">\n");
+    if (i > 0) {
+      RenderedChapter p = chapters.get(i - 1);
+      s.append("<a rel=\"prev\" href=\"")
+          .append(esc(SiteLinks.link(path, SiteLinks.pagePath(p.docId()))))
+          .append("\"><span>Previous</span> ")
+          .append(esc(p.title()))
+          .append("</a>\n");
+    }
+    if (i < chapters.size() - 1) {
+      RenderedChapter n = chapters.get(i + 1);
+      s.append("<a rel=\"next\" href=\"")
+          .append(esc(SiteLinks.link(path, SiteLinks.pagePath(n.docId()))))
+          .append("\"><span>Next</span> ")
+          .append(esc(n.title()))
+          .append("</a>\n");
+    }
+    return s.append("</nav>\n").toString();
+  }
+
+  private String toc(String path, String currentDocId) {
+    StringBuilder s = new StringBuilder("<nav class=\"toc\" aria-label=\"Chapters\">\n<ol>\n");
+    for (RenderedChapter c : chapters) {
+      s.append("<li><a href=\"")
+          .append(esc(SiteLinks.link(path, SiteLinks.pagePath(c.docId()))))
+          .append('"');
+      if (c.docId().equals(currentDocId)) {
+        s.append(" aria-current=\"page\"");
+      }
+      s.append('>').append(esc(c.title())).append("</a></li>\n");
+    }
+    return s.append("</ol>\n</nav>\n").toString();
+  }
+
+  private String page(String path, String title, String currentDocId, String main, String aside) {
+    String root = SiteLinks.toRoot(path);
+    return "<!DOCTYPE html>\n<html lang=\""
+        + esc(manifest.book().language())
+        + "\">\n<head>\n"
+        + "<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<title>"
+        + esc(title)
+        + "</title>\n"
+        + "<link rel=\"stylesheet\" href=\""
+        + root
+        + "style.css\">\n"
+        + "<script src=\""
+        + root
+        + "search-index.js\" defer></script>\n"
+        + "<script src=\""
+        + root
+        + "search.js\" defer></script>\n"
+        + "</head>\n<body data-root=\""
+        + root
+        + "\">\n"
+        + "<a class=\"skip-link\" href=\"#galley-content\">Skip to content</a>\n"
+        + "<header class=\"site-header\">\n<a class=\"book-title\" href=\""
+        + root
+        + "index.html\">"
+        + esc(manifest.book().title())
+        + "</a>\n"
+        + "<form class=\"search\" role=\"search\" hidden>\n"
+        + "<label class=\"visually-hidden\" for=\"galley-search\">Search this book</label>\n"
+        + "<input id=\"galley-search\" type=\"search\" placeholder=\"Search\""
+        + " autocomplete=\"off\">\n"
+        + "<ol class=\"search-results\" aria-live=\"polite\"></ol>\n"
+        + "</form>\n"
+        + "</header>\n"
+        + "<div class=\"layout\">\n"
+        + "<aside class=\"sidebar\">\n"
+        + toc(path, currentDocId)
+        + "</aside>\n"
+        + "<main id=\"galley-content\">\n<article>\n"
+        + main
+        + "</article>\n</main>\n"
+        + (aside.isEmpty() ? "" : "<aside class=\"page-outline\">\n" + aside + "</aside>\n")
+        + "</div>\n<footer class=\"site-footer\">\n<p>Built from commit <code>"
+        + esc(manifest.commit().substring(0, Math.min(12, manifest.commit().length())))
+        + "</code>, "
+        + esc(DATE.format(manifest.committedAt()))
+        + ".</p>\n</footer>\n"
+        + "</body>\n</html>\n";
+  }
+
+  private static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,44 @@
+package io.galley.render.site;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A built site as a zip: entries sorted, timestamps fixed, so the same site gives the same bytes.
+ */
+final class SiteZip {
+
+  private static final FileTime FIXED = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
+
+  private SiteZip() {}
+
+  /** The zip of {@code siteDir}, every entry under the folder {@code prefix/}. */
+  static byte[] of(Path siteDir, String prefix) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(siteDir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Path file : files) {
+        String name = prefix + "/" + siteDir.relativize(file).toString().replace('\\', '/');
+        ZipEntry entry = new ZipEntry(name);
+        entry.setLastModifiedTime(FIXED);
+        entry.setCreationTime(FIXED);
+        entry.setLastAccessTime(FIXED);
+        zip.putNextEntry(entry);
+        Files.copy(file, zip);
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+}

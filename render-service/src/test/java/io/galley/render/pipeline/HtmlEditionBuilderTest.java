@@ -1,0 +1,134 @@
+package io.galley.render.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.galley.events.BookMetadata;
+import io.galley.events.ChapterEntry;
+import io.galley.events.CommitIngested;
+import io.galley.events.Digests;
+import io.galley.events.EditionEvent;
+import io.galley.events.EditionFailed;
+import io.galley.events.EditionPublished;
+import io.galley.events.RenderedChapter;
+import io.galley.events.SourceDocument;
+import io.galley.render.assets.AssetStore;
+import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.site.SiteBuilder;
+import io.galley.render.site.SiteLibrary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlEditionBuilderTest {
+
+  @TempDir Path dir;
+
+  final List<RenderedChapter> chapters = new ArrayList<>();
+  final List<EditionEvent> editions = new ArrayList<>();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  CommitJoin join;
+  SiteLibrary library;
+  HtmlEditionBuilder builder;
+
+  @BeforeEach
+  void setUp() {
+    AssetStore assets = new AssetStore(dir.resolve("assets"));
+    join = new CommitJoin(assets);
+    library = new SiteLibrary(dir.resolve("sites"));
+    RenderPublisher publisher =
+        new RenderPublisher() {
+          @Override
+          public void chapter(RenderedChapter chapter, String commit) {
+            chapters.add(chapter);
+          }
+
+          @Override
+          public void edition(EditionEvent edition) {
+            editions.add(edition);
+          }
+        };
+    builder =
+        new HtmlEditionBuilder(
+            join,
+            new ChapterCache(new MarkdownConverter(), meters),
+            new SiteBuilder(library, assets),
+            library,
+            publisher);
+  }
+
+  SourceDocument source(String docId, String text) {
+    SourceDocument s =
+        new SourceDocument(
+            "b", docId, docId + ".md", "c", Digests.sha256Hex(text), Map.of(), text, 0, List.of());
+    join.onSource(s);
+    return s;
+  }
+
+  CommitIngested manifest(String commit, SourceDocument... docs) {
+    List<ChapterEntry> entries = new ArrayList<>();
+    for (SourceDocument d : docs) {
+      entries.add(new ChapterEntry(d.docId(), d.sha256(), d.docId().toUpperCase()));
+    }
+    return new CommitIngested(
+        "b",
+        commit,
+        null,
+        "",
+        "",
+        Instant.parse("2026-02-02T00:00:00Z"),
+        new BookMetadata("b", "B", null, null, null, null, null, null, null, null),
+        entries,
+        List.of(),
+        List.of(),
+        List.of(),
+        true,
+        List.of());
+  }
+
+  @Test
+  void publishesChaptersOncePerRenderingAndAnEditionPerCommit() {
+    SourceDocument a = source("a", "# A\n\n[b](b.md)\n");
+    SourceDocument b = source("b", "# B\n");
+    builder.build(manifest("c1", a, b));
+    assertThat(chapters).extracting(RenderedChapter::docId).containsExactly("a", "b");
+    assertThat(chapters.get(0).xhtml()).contains("doc:b");
+    EditionPublished e1 = (EditionPublished) editions.get(0);
+    assertThat(e1.downloadPath()).isEqualTo("/books/b/@c1/");
+    assertThat(e1.builtAt()).isEqualTo(Instant.parse("2026-02-02T00:00:00Z"));
+    assertThat(e1.editionId()).hasSize(32);
+    assertThat(library.latest("b")).contains("c1");
+
+    SourceDocument a2 = source("a", "# A\n\nchanged\n");
+    builder.build(manifest("c2", a2, b));
+    assertThat(chapters).extracting(RenderedChapter::docId).containsExactly("a", "b", "a");
+    assertThat(meters.counter("galley.render.chapters.rendered").count()).isEqualTo(3);
+    assertThat(meters.counter("galley.render.chapters.reused").count()).isEqualTo(1);
+
+    builder.build(manifest("c3", a, b)); // revert: the old rendering is published again
+    assertThat(chapters).extracting(RenderedChapter::docId).containsExactly("a", "b", "a", "a");
+    assertThat(editions).hasSize(3);
+    assertThat(library.latest("b")).contains("c3");
+  }
+
+  @Test
+  void skipsCommitsAlreadyBuilt() {
+    SourceDocument a = source("a", "# A\n");
+    builder.build(manifest("c1", a));
+    builder.build(manifest("c1", a));
+    assertThat(editions).hasSize(1);
+    assertThat(chapters).hasSize(1);
+  }
+
+  @Test
+  void publishesEditionFailedForUnbuildableInput() {
+    SourceDocument a = source("../escape", "# A\n");
+    builder.build(manifest("c1", a));
+    assertThat(editions).singleElement().isInstanceOf(EditionFailed.class);
+  }
+}
