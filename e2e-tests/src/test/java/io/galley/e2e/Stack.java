@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The three services started in this JVM on one real Kafka broker, each with its own state folder
  * and a random port, exactly as {@code infra/local/run} starts them as processes.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
   private final ConfigurableApplicationContext render;
   private final ConfigurableApplicationContext export;
@@ -28,7 +28,8 @@ final class Stack implements AutoCloseable {
     this.ingest = ingest;
   }
 
-  static Stack start(String bootstrapServers, Path contentRepo, Path state) {
+  /** Starts render, export and ingest (in that order) on the broker, ingesting the repository. */
+  public static Stack start(String bootstrapServers, Path contentRepo, Path state) {
     ConfigurableApplicationContext render =
         run(RenderApplication.builder(), bootstrapServers,
             "--galley.render.state-dir=" + state.resolve("render"));
@@ -58,15 +59,18 @@ final class Stack implements AutoCloseable {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
-  String ingestUrl() {
+  /** The service's base URL. */
+  public String ingestUrl() {
     return "http://localhost:" + port(ingest);
   }
 
-  String renderUrl() {
+  /** The service's base URL. */
+  public String renderUrl() {
     return "http://localhost:" + port(render);
   }
 
-  String exportUrl() {
+  /** The service's base URL. */
+  public String exportUrl() {
     return "http://localhost:" + port(export);
   }
 

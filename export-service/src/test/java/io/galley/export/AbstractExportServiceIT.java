@@ -11,6 +11,7 @@ import io.galley.events.EventHeaders;
 import io.galley.events.EventJson;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
+import io.galley.events.Traceparent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +47,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.config.name=export-service", "galley.export.site-base-url=http://site.test"})
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractExportServiceIT {
 
   static final String BOOK = "it-guide";
@@ -55,7 +60,7 @@ abstract class AbstractExportServiceIT {
   abstract String bootstrapServers();
 
   @Test
-  void buildsPdfAndEpubEditionsAndServesThem() throws Exception {
+  void buildsPdfAndEpubEditionsAndServesThem(CapturedOutput output) throws Exception {
     CommitIngested manifest = Books.goGuide(BOOK, COMMIT, Instant.parse("2026-05-01T08:00:00Z"));
     List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(manifest));
     try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -111,7 +116,28 @@ abstract class AbstractExportServiceIT {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(new String(missing.body())).contains("\"status\":404");
     assertThat(new String(get("/", Map.of()).body())).contains(BOOK, "/books/" + BOOK + "/latest.epub");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(new String(get("/", Map.of()).body()))
+          .getElementById("c-" + BOOK + "-" + COMMIT);
+      assertThat(row).as("the commit's history row").isNotNull();
+      assertThat(row.select("td[data-format] .state").eachText())
+          .containsExactly("✓ published", "✓ published", "✓ published");
+      assertThat(row.select("td[data-format=PDF] a").attr("href")).isEqualTo(pdf.downloadPath());
+    });
     assertThat(new String(get("/actuator/health/readiness", Map.of()).body())).contains("\"UP\"");
+    assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
+        .contains("galley_export_duration_seconds_bucket{format=\"PDF\"")
+        .contains("galley_export_duration_seconds_bucket{format=\"EPUB\"")
+        .contains("galley_edition_latency_seconds_bucket{format=\"PDF\"")
+        .containsPattern("galley_edition_latency_seconds_count\\{format=\"PDF\"\\} [1-9]")
+        .containsPattern("galley_edition_latency_seconds_count\\{format=\"EPUB\"\\} [1-9]")
+        .containsPattern("galley_export_duration_seconds_count\\{format=\"PDF\"\\} [1-9]")
+        .containsPattern("galley_edition_bytes_count\\{format=\"EPUB\"\\} [1-9]")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
+    // the build thread's log lines carry the commit's trace id, as every producer derives it
+    String traceId = Traceparent.traceId(Traceparent.forCommit(COMMIT, "x"));
+    assertThat(output.getOut().lines())
+        .anySatisfy(line -> assertThat(line).contains("built PDF", traceId, COMMIT));
   }
 
   @Test
@@ -141,6 +167,9 @@ abstract class AbstractExportServiceIT {
       });
       assertThat(errors.get(0)).isNotBlank();
     }
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
+            .contains("galley_dlt_records_total{topic=\"guide.commits.v1\""));
   }
 
   private Map<EditionFormat, EditionPublished> awaitEditions() {

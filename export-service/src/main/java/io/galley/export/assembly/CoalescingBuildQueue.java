@@ -1,6 +1,7 @@
 package io.galley.export.assembly;
 
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.PipelineObserver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,18 +27,28 @@ final class CoalescingBuildQueue implements AutoCloseable {
 
   private final Consumer<BookContent> build;
   private final ExecutorService executor;
+  private final PipelineObserver observer;
   private final Map<String, Slot> slots = new HashMap<>();
 
   CoalescingBuildQueue(Consumer<BookContent> build, ExecutorService executor) {
+    this(build, executor, PipelineObserver.NONE);
+  }
+
+  CoalescingBuildQueue(Consumer<BookContent> build, ExecutorService executor, PipelineObserver observer) {
     this.build = build;
     this.executor = executor;
+    this.observer = observer;
   }
 
   /** Offers a ready manifest; it is dropped when a newer one was offered for the book. */
   synchronized void offer(String bookId, long seq, BookContent content) {
     Slot slot = slots.computeIfAbsent(bookId, b -> new Slot());
     if (seq <= slot.lastSeq || (slot.pending != null && seq <= slot.pendingSeq)) {
+      observer.superseded(content.manifest());
       return;
+    }
+    if (slot.pending != null) {
+      observer.superseded(slot.pending.manifest());
     }
     slot.pending = content;
     slot.pendingSeq = seq;

@@ -8,6 +8,7 @@ import io.galley.events.EditionPublished;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
+import io.galley.export.edition.PipelineObserver;
 import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
 import java.util.List;
@@ -29,14 +30,21 @@ final class EditionBuildJob {
   private final EditionCatalog catalog;
   private final EditionPublisher publisher;
   private final String exporterVersion;
+  private final PipelineObserver observer;
 
   EditionBuildJob(List<EditionBuilder> builders, DirectoryEditionStore store, EditionCatalog catalog,
       EditionPublisher publisher, String exporterVersion) {
+    this(builders, store, catalog, publisher, exporterVersion, PipelineObserver.NONE);
+  }
+
+  EditionBuildJob(List<EditionBuilder> builders, DirectoryEditionStore store, EditionCatalog catalog,
+      EditionPublisher publisher, String exporterVersion, PipelineObserver observer) {
     this.builders = List.copyOf(builders);
     this.store = store;
     this.catalog = catalog;
     this.publisher = publisher;
     this.exporterVersion = exporterVersion;
+    this.observer = observer;
   }
 
   void build(BookContent book) {
@@ -52,8 +60,10 @@ final class EditionBuildJob {
         catalog.add(stored.get());
         publisher.publish(stored.get());
       }
+      observer.finished(stored.get());
       return;
     }
+    observer.building(m, builder.format());
     long start = System.nanoTime();
     try {
       BuiltEdition built = builder.build(book);
@@ -64,6 +74,7 @@ final class EditionBuildJob {
       store.put(edition, built.bytes());
       catalog.add(edition);
       publisher.publish(edition);
+      observer.finished(edition);
       LOG.info("built {} {} of {} at {} in {} ms", builder.format(), editionId, m.bookId(), m.commit(),
           edition.buildMillis());
     } catch (Exception | StackOverflowError e) {
@@ -71,6 +82,7 @@ final class EditionBuildJob {
       EditionFailed failed = new EditionFailed(editionId, m.bookId(), m.commit(), builder.format(),
           String.valueOf(e), m.committedAt());
       catalog.add(failed);
+      observer.finished(failed);
       publisher.publish(failed);
     }
   }

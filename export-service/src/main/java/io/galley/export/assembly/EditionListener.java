@@ -4,6 +4,7 @@ import io.galley.events.EditionEvent;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionPublished;
 import io.galley.events.Topics;
+import io.galley.export.edition.PipelineObserver;
 import io.galley.export.store.EditionCatalog;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -14,17 +15,21 @@ import org.springframework.stereotype.Component;
 class EditionListener extends SeekingListener {
 
   private final EditionCatalog catalog;
+  private final PipelineObserver observer;
 
-  EditionListener(EditionCatalog catalog) {
+  EditionListener(EditionCatalog catalog, PipelineObserver observer) {
     this.catalog = catalog;
+    this.observer = observer;
   }
 
   @KafkaListener(id = "export-editions", idIsGroup = false, topics = Topics.EDITIONS, containerFactory = "editionsFactory")
   void on(@Payload(required = false) EditionEvent event) {
     if (event instanceof EditionPublished published) {
       catalog.add(published);
+      observer.finished(published);
     } else if (event instanceof EditionFailed failed) {
       catalog.add(failed);
+      observer.finished(failed);
     }
   }
 }

@@ -8,7 +8,10 @@ import io.galley.events.EventSerializer;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.export.ExportProperties;
+import io.galley.export.edition.PipelineObserver;
 import io.galley.export.epub.EpubEditionBuilder;
+import io.galley.export.observability.CommitTrace;
+import io.galley.export.observability.EditionMetrics;
 import io.galley.export.pdf.PdfEditionBuilder;
 import io.galley.export.store.DirectoryAssetStore;
 import io.galley.export.store.DirectoryEditionStore;
@@ -109,24 +112,30 @@ class ExportKafkaConfiguration {
 
   @Bean
   EditionBuildJob editionBuildJob(ExportProperties properties, DirectoryEditionStore store,
-      EditionCatalog catalog, EditionPublisher publisher) {
+      EditionCatalog catalog, EditionPublisher publisher, PipelineObserver observer,
+      EditionMetrics metrics) {
     return new EditionBuildJob(
-        List.of(new PdfEditionBuilder(properties.exporterVersion(), true), new EpubEditionBuilder()),
-        store, catalog, publisher, properties.exporterVersion());
+        List.of(metrics.measured(new PdfEditionBuilder(properties.exporterVersion(), true)),
+            metrics.measured(new EpubEditionBuilder())),
+        store, catalog, publisher, properties.exporterVersion(), observer);
   }
 
   @Bean
-  CoalescingBuildQueue buildQueue(EditionBuildJob job) {
-    return new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(r -> {
+  CoalescingBuildQueue buildQueue(EditionBuildJob job, PipelineObserver observer) {
+    return new CoalescingBuildQueue(content -> {
+      try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
+        job.build(content); // the build thread's log lines carry the commit's trace id
+      }
+    }, Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "export-build");
       t.setDaemon(true);
       return t;
-    }));
+    }), observer);
   }
 
   @Bean
-  ManifestJoin manifestJoin(DirectoryAssetStore assets, CoalescingBuildQueue queue) {
-    return new ManifestJoin(assets, queue);
+  ManifestJoin manifestJoin(DirectoryAssetStore assets, CoalescingBuildQueue queue, PipelineObserver observer) {
+    return new ManifestJoin(assets, queue, observer);
   }
 
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(

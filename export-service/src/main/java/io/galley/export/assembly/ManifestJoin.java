@@ -6,6 +6,7 @@ import io.galley.events.CommitIngested;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.AssetSource;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.PipelineObserver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class ManifestJoin {
 
   private final AssetSource assets;
   private final CoalescingBuildQueue queue;
+  private final PipelineObserver observer;
   private final Map<String, RenderedChapter> rendered = new HashMap<>();
   private final Map<String, Long> seqByManifest = new HashMap<>();
   private final Map<String, List<Pending>> waiting = new HashMap<>();
@@ -30,8 +32,13 @@ final class ManifestJoin {
   private long seq;
 
   ManifestJoin(AssetSource assets, CoalescingBuildQueue queue) {
+    this(assets, queue, PipelineObserver.NONE);
+  }
+
+  ManifestJoin(AssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     this.assets = assets;
     this.queue = queue;
+    this.observer = observer;
   }
 
   /** A manifest arrived; duplicates keep their first position. */
@@ -43,7 +50,9 @@ final class ManifestJoin {
     }
     long position = ++seq;
     seqByManifest.put(key, position);
+    observer.accepted(manifest);
     if (position <= handedOver.getOrDefault(manifest.bookId(), 0L)) {
+      observer.superseded(manifest);
       return;
     }
     waiting.computeIfAbsent(manifest.bookId(), b -> new ArrayList<>()).add(new Pending(position, manifest));
@@ -67,6 +76,7 @@ final class ManifestJoin {
       Pending candidate = pending.get(i);
       Optional<BookContent> content = content(candidate.manifest());
       if (content.isPresent()) {
+        pending.subList(0, i).forEach(older -> observer.superseded(older.manifest()));
         pending.subList(0, i + 1).clear();
         handedOver.put(bookId, candidate.seq());
         queue.offer(bookId, candidate.seq(), content.get());

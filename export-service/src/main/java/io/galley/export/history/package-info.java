@@ -1,0 +1,2 @@
+/** The edition history: every commit of every book and the state of each of its formats. */
+package io.galley.export.history;

@@ -1,0 +1,61 @@
+package io.galley.export.portal;
+
+import io.galley.export.history.CommitEntry;
+import io.galley.export.history.EditionHistory;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /books/{bookId}/diff?from=<commit>&to=<commit>[&doc=<docId>]}: what changed between
+ * two editions; without {@code from} and {@code to}, the newest edition against the one before.
+ */
+@RestController
+class DiffController {
+
+  private final EditionHistory history;
+  private final DiffPage page;
+
+  DiffController(EditionHistory history, DiffPage page) {
+    this.history = history;
+    this.page = page;
+  }
+
+  @GetMapping(value = "/books/{bookId}/diff", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> diff(@PathVariable String bookId, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String doc) {
+    List<CommitEntry> accepted = history.history(bookId).stream().filter(c -> c.manifest() != null).toList();
+    if (accepted.isEmpty()) {
+      return notFound(bookId, "Book “" + bookId + "” has no accepted commit yet.");
+    }
+    Optional<CommitEntry> newer = blank(to) ? Optional.of(accepted.get(0)) : accepted(bookId, to);
+    if (newer.isEmpty()) {
+      return notFound(bookId, "No accepted commit “" + to + "” of book “" + bookId + "”.");
+    }
+    Optional<CommitEntry> older = blank(from) ? history.previousAccepted(bookId, newer.get().commit()) : accepted(bookId, from);
+    if (older.isEmpty()) {
+      return blank(from)
+          ? ResponseEntity.ok(page.nothingToCompare(bookId, newer.get(), accepted))
+          : notFound(bookId, "No accepted commit “" + from + "” of book “" + bookId + "”.");
+    }
+    return ResponseEntity.ok(page.render(bookId, older.get(), newer.get(), blank(doc) ? null : doc, accepted));
+  }
+
+  private Optional<CommitEntry> accepted(String bookId, String commit) {
+    return history.find(bookId, commit.strip()).filter(c -> c.manifest() != null);
+  }
+
+  private ResponseEntity<String> notFound(String bookId, String message) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML).body(page.notFound(bookId, message));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
