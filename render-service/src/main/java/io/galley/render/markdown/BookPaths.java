@@ -18,17 +18,21 @@ final class BookPaths {
     return SCHEME.matcher(destination).find();
   }
 
+  /** Percent-decodes a path or fragment ({@code +} stays), as written when it is malformed. */
+  static String decode(String encoded) {
+    try {
+      return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return encoded;
+    }
+  }
+
   /**
    * Resolves {@code relative} (percent-encoded, without fragment) against {@code folder}; null when
    * it leaves the book folder.
    */
   static String resolve(String folder, String relative) {
-    String decoded;
-    try {
-      decoded = URLDecoder.decode(relative.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      decoded = relative;
-    }
+    String decoded = decode(relative);
     Deque<String> parts = new ArrayDeque<>();
     if (!decoded.startsWith("/")) {
       for (String p : folder.split("/")) {

@@ -5,6 +5,7 @@ import io.galley.events.SourceDocument;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the converter needs to know about a chapter besides its Markdown.
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param bookDocIds every docId of the book, for resolving chapter links
  * @param assets the images the chapter may reference, matched by path
  * @param resolveLinks false for previews: links are left as written and not checked
+ * @param headingIds the heading ids of another chapter by docId, null when unknown (not checked)
  */
 public record ChapterContext(
     String path,
@@ -22,10 +24,12 @@ public record ChapterContext(
     int frontMatterLines,
     Set<String> bookDocIds,
     List<AssetRef> assets,
-    boolean resolveLinks) {
+    boolean resolveLinks,
+    Function<String, Set<String>> headingIds) {
 
   public ChapterContext {
     Objects.requireNonNull(path, "path");
+    headingIds = headingIds == null ? other -> null : headingIds;
     Objects.requireNonNull(docId, "docId");
     bookDocIds = Set.copyOf(bookDocIds);
     assets = List.copyOf(assets);
@@ -34,15 +38,36 @@ public record ChapterContext(
     }
   }
 
+  /** A context whose links to other chapters' anchors are not checked. */
+  public ChapterContext(
+      String path,
+      String docId,
+      int frontMatterLines,
+      Set<String> bookDocIds,
+      List<AssetRef> assets,
+      boolean resolveLinks) {
+    this(path, docId, frontMatterLines, bookDocIds, assets, resolveLinks, null);
+  }
+
   /** The context of a chapter of a book whose chapters are {@code bookDocIds}. */
   public static ChapterContext of(SourceDocument source, Set<String> bookDocIds) {
+    return of(source, bookDocIds, null);
+  }
+
+  /**
+   * The context of a chapter of a book whose chapters are {@code bookDocIds}; links to anchors of
+   * other chapters are checked against {@code headingIds} (docId to ids, null when unknown).
+   */
+  public static ChapterContext of(
+      SourceDocument source, Set<String> bookDocIds, Function<String, Set<String>> headingIds) {
     return new ChapterContext(
         source.path(),
         source.docId(),
         source.frontMatterLines(),
         bookDocIds,
         source.assets(),
-        true);
+        true,
+        headingIds);
   }
 
   /** The context of a preview: no book around it. */

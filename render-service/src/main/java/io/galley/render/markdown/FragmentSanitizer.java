@@ -144,7 +144,9 @@ final class FragmentSanitizer {
       return;
     }
     String alt = img.attr("alt");
-    if (src.startsWith("http:") || src.startsWith("https:")) {
+    // protocol-relative (//host, and the backslash forms browsers accept) is remote too
+    boolean remote = src.startsWith("//") || src.startsWith("\\") || src.startsWith("/\\");
+    if (src.startsWith("http:") || src.startsWith("https:") || remote) {
       warn.accept("remote image '" + img.attr("src") + "' is not fetched; shown as a link");
       Element a = new Element("a").attr("href", img.attr("src")).attr("rel", "noopener");
       a.text(alt.isBlank() ? img.attr("src") : alt);

@@ -2,6 +2,7 @@ package io.galley.render.markdown;
 
 import io.galley.events.AssetRef;
 import io.galley.events.Problem;
+import io.galley.events.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ final class LinkResolver {
   private final List<Problem> warnings;
   private final Set<String> docRefs = new LinkedHashSet<>();
   private final Map<String, AssetRef> assetsUsed = new LinkedHashMap<>();
+  private final List<AnchorLink> anchors = new ArrayList<>();
 
   LinkResolver(ChapterContext context, List<Problem> warnings) {
     this.context = context;
@@ -63,12 +65,30 @@ final class LinkResolver {
 
   private void resolveLink(Link link) {
     String dest = link.getDestination();
-    if (dest == null || dest.isEmpty() || dest.startsWith("#") || BookPaths.hasScheme(dest)) {
+    if (dest == null || dest.isEmpty() || BookPaths.hasScheme(dest)) {
       return;
     }
+    int[] at = position(link);
+    String href = href(dest, at[0], at[1]);
+    if (href == null) {
+      unwrap(link);
+    } else {
+      link.setDestination(href);
+    }
+  }
+
+  /**
+   * The {@code doc:} or {@code asset:} URL of a relative link destination ({@code #x} stays as
+   * written); null, after a warning at {@code line:column}, when it points nowhere in the book.
+   */
+  String href(String dest, int line, int column) {
     int hash = dest.indexOf('#');
     String fragment = hash < 0 ? "" : dest.substring(hash);
     String pathPart = hash < 0 ? dest : dest.substring(0, hash);
+    if (pathPart.isEmpty()) {
+      anchors.add(new AnchorLink(context.docId(), fragment.substring(1), dest, line, column));
+      return dest;
+    }
     int query = pathPart.indexOf('?');
     if (query >= 0) {
       pathPart = pathPart.substring(0, query);
@@ -77,22 +97,69 @@ final class LinkResolver {
     String docId = resolved == null ? null : asDocId(resolved);
     if (docId != null && context.bookDocIds().contains(docId)) {
       docRefs.add(docId);
-      link.setDestination("doc:" + docId + fragment);
-      return;
+      if (!fragment.isEmpty()) {
+        anchors.add(new AnchorLink(docId, fragment.substring(1), dest, line, column));
+      }
+      return "doc:" + docId + fragment;
     }
     AssetRef asset = resolved == null ? null : assetAt(resolved);
     if (asset != null) {
       assetsUsed.putIfAbsent(asset.sha256(), asset);
-      link.setDestination("asset:" + asset.sha256());
-      return;
+      return "asset:" + asset.sha256();
     }
     String what =
         pathPart.toLowerCase(Locale.ROOT).endsWith(".md")
             ? "link to missing chapter '" + dest + "'"
             : "link to '" + dest + "', which is not a chapter or image of this book";
-    warn(link, what + "; the link text is shown without a link");
-    unwrap(link);
+    warnAt(line, column, what + "; the link text is shown without a link");
+    return context.resolveLinks() ? null : dest;
   }
+
+  /**
+   * The {@code asset:} URL of a local image source, or null after a warning at {@code
+   * line:column} (previews keep it as written).
+   */
+  String src(String dest, int line, int column) {
+    int cut = firstIndexOf(dest, '#', '?');
+    String resolved = BookPaths.resolve(context.folder(), cut < 0 ? dest : dest.substring(0, cut));
+    AssetRef asset = resolved == null ? null : assetAt(resolved);
+    if (asset != null) {
+      assetsUsed.putIfAbsent(asset.sha256(), asset);
+      return "asset:" + asset.sha256();
+    }
+    if (!context.resolveLinks()) {
+      return dest;
+    }
+    warnAt(
+        line, column, "image '" + dest + "' not found in the book; its alt text is shown instead");
+    return null;
+  }
+
+  /**
+   * Warns about links to {@code #anchors} that do not exist: in this chapter among {@code ownIds},
+   * in another among its heading ids (when the context knows them).
+   */
+  void checkAnchors(Set<String> ownIds) {
+    for (AnchorLink a : anchors) {
+      String id = BookPaths.decode(a.fragment());
+      boolean self = a.docId().equals(context.docId());
+      Set<String> ids = self ? ownIds : context.headingIds().apply(a.docId());
+      if (id.isEmpty() || ids == null || ids.contains(id)) {
+        continue;
+      }
+      warnAt(
+          a.line(),
+          a.column(),
+          self
+              ? "link to missing anchor '" + a.dest() + "': this chapter has no heading with id '"
+                  + id + "'"
+              : "link to '" + a.dest() + "': chapter '" + a.docId()
+                  + "' has no heading with id '" + id + "'");
+    }
+  }
+
+  /** A link to an anchor, checked once the chapter's own ids are known. */
+  private record AnchorLink(String docId, String fragment, String dest, int line, int column) {}
 
   private void resolveImage(Image image) {
     String dest = image.getDestination() == null ? "" : image.getDestination();
@@ -109,14 +176,11 @@ final class LinkResolver {
     if (BookPaths.hasScheme(dest)) {
       return; // data: and others are judged by the sanitiser
     }
-    int cut = firstIndexOf(dest, '#', '?');
-    String resolved = BookPaths.resolve(context.folder(), cut < 0 ? dest : dest.substring(0, cut));
-    AssetRef asset = resolved == null ? null : assetAt(resolved);
-    if (asset != null) {
-      assetsUsed.putIfAbsent(asset.sha256(), asset);
-      image.setDestination("asset:" + asset.sha256());
-    } else if (context.resolveLinks()) {
-      warn(image, "image '" + dest + "' not found in the book; its alt text is shown instead");
+    int[] at = position(image);
+    String src = src(dest, at[0], at[1]);
+    if (src != null) {
+      image.setDestination(src);
+    } else {
       image.insertBefore(new Text(altText(image)));
       image.unlink();
     }
@@ -140,21 +204,28 @@ final class LinkResolver {
   }
 
   private void warn(Node node, String message) {
-    if (!context.resolveLinks()) {
-      return;
-    }
-    int line = 0;
-    int column = 0;
+    int[] at = position(node);
+    warnAt(at[0], at[1], message);
+  }
+
+  /** Line and column of a node in the file (column 0 when only its block is known). */
+  private int[] position(Node node) {
     for (Node n = node; n != null; n = n.getParent()) {
       List<SourceSpan> spans = n.getSourceSpans();
       if (!spans.isEmpty()) {
-        line = spans.get(0).getLineIndex() + 1 + context.frontMatterLines();
-        column = n == node ? spans.get(0).getColumnIndex() + 1 : 0;
-        break;
+        return new int[] {
+          spans.get(0).getLineIndex() + 1 + context.frontMatterLines(),
+          n == node ? spans.get(0).getColumnIndex() + 1 : 0
+        };
       }
     }
-    warnings.add(
-        new Problem(context.path(), line, column, io.galley.events.Severity.WARNING, message));
+    return new int[] {0, 0};
+  }
+
+  private void warnAt(int line, int column, String message) {
+    if (context.resolveLinks()) {
+      warnings.add(new Problem(context.path(), line, column, Severity.WARNING, message));
+    }
   }
 
   private void unwrap(Link link) {

@@ -2,7 +2,9 @@ package io.galley.render.markdown;
 
 import io.galley.events.Problem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -22,7 +24,7 @@ import org.jsoup.nodes.Document;
 public final class MarkdownConverter {
 
   /** The renderer's version; part of every cache key and editionId. Bump when output changes. */
-  public static final String RENDERER_VERSION = "render-1";
+  public static final String RENDERER_VERSION = "render-2"; // 2: raw HTML links resolved
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -52,18 +54,31 @@ public final class MarkdownConverter {
             .build();
   }
 
+  /** Above this many {@code [} in one block, a chapter is shown as plain text. */
+  static final int MAX_BRACKETS_PER_BLOCK = 5_000;
+
   /** Converts one chapter; never throws for bad input, which becomes warnings instead. */
   public ChapterRendering convert(String markdown, ChapterContext context) {
     List<Problem> warnings = new ArrayList<>();
+    if (bracketsInOneBlock(markdown) > MAX_BRACKETS_PER_BLOCK) {
+      warnings.add(Problem.warning(context.path(), 0, "a paragraph has more than "
+          + MAX_BRACKETS_PER_BLOCK + " '[' (links or images); it is shown as plain text"));
+      return plainText(markdown, warnings);
+    }
     try {
       Node document = parser.parse(markdown);
       Callouts.transform(document);
       LinkResolver links = new LinkResolver(context, warnings);
+      RawHtmlLinks raw = RawHtmlLinks.in(document, context.frontMatterLines());
       links.resolve(document);
       String html = renderer.render(document);
       Document clean =
           sanitizer.clean(html, m -> warnings.add(Problem.warning(context.path(), 0, m)));
+      if (context.resolveLinks()) {
+        raw.resolve(clean.body(), links);
+      }
       var headings = HeadingIds.assign(clean.body());
+      links.checkAnchors(new HashSet<>(clean.body().select("[id]").eachAttr("id")));
       return new ChapterRendering(
           clean.body().html(), headings, links.docRefs(), links.assets(), warnings);
     } catch (StackOverflowError e) {
@@ -72,9 +87,46 @@ public final class MarkdownConverter {
               context.path(),
               0,
               "the chapter is nested too deeply to render; it is shown as plain text"));
-      return new ChapterRendering(
-          "<pre>" + Html.escape(markdown) + "</pre>", List.of(), List.of(), List.of(), warnings);
+      return plainText(markdown, warnings);
     }
+  }
+
+  private static ChapterRendering plainText(String markdown, List<Problem> warnings) {
+    return new ChapterRendering(
+        "<pre>" + Html.escape(markdown) + "</pre>", List.of(), List.of(), List.of(), warnings);
+  }
+
+  /**
+   * The most {@code [} in one block (text between blank lines): CommonMark 0.28's bracket
+   * matching is quadratic in them (thousands of nested images or unclosed links take seconds to
+   * minutes), while real chapters have a handful per paragraph.
+   */
+  static int bracketsInOneBlock(String markdown) {
+    int most = 0;
+    int count = 0;
+    boolean lineBlank = true;
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        if (lineBlank) {
+          count = 0;
+        }
+        lineBlank = true;
+      } else if (c == '[') {
+        lineBlank = false;
+        most = Math.max(most, ++count);
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        lineBlank = false;
+      }
+    }
+    return most;
+  }
+
+  /** The ids the headings of a chapter get when it is converted, for checking links to them. */
+  public Set<String> headingIds(String markdown) {
+    Set<String> ids = new HashSet<>();
+    convert(markdown, ChapterContext.preview()).headings().forEach(h -> ids.add(h.id()));
+    return Set.copyOf(ids);
   }
 
   /** Converts Markdown with no book around it, as the live preview does. */

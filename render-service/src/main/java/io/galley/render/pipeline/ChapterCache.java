@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,8 @@ class ChapterCache {
   private final Counter reused;
   private final Map<Key, RenderedChapter> cache = new HashMap<>();
   private final Map<String, Set<Key>> keysByBook = new HashMap<>();
+  private final Map<Key, Map<String, String>> linkedShas = new HashMap<>();
+  private final Map<String, Set<String>> headingIdsBySha = new HashMap<>();
 
   ChapterCache(MarkdownConverter converter, MeterRegistry registry) {
     this.converter = converter;
@@ -60,14 +63,28 @@ class ChapterCache {
         chapter.title());
   }
 
-  /** The chapter's rendering, from the cache or converted now. */
-  synchronized RenderedChapter render(Key key, SourceDocument source, Set<String> docIds) {
+  /**
+   * The chapter's rendering, from the cache or converted now; {@code sourceOf} gives the source of
+   * another chapter of the book (null if none), whose heading ids links to its anchors are checked
+   * against. A cached rendering is reused only while the chapters it links to are unchanged.
+   */
+  synchronized RenderedChapter render(
+      Key key,
+      SourceDocument source,
+      Set<String> docIds,
+      Function<String, SourceDocument> sourceOf) {
     RenderedChapter hit = cache.get(key);
-    if (hit != null) {
+    if (hit != null && linkedShas(hit, sourceOf).equals(linkedShas.get(key))) {
       reused.increment();
       return hit;
     }
-    ChapterRendering r = converter.convert(source.markdown(), ChapterContext.of(source, docIds));
+    Function<String, Set<String>> headingIds =
+        docId -> {
+          SourceDocument other = sourceOf.apply(docId);
+          return other == null ? null : headingIds(other);
+        };
+    ChapterRendering r =
+        converter.convert(source.markdown(), ChapterContext.of(source, docIds, headingIds));
     RenderedChapter chapter =
         new RenderedChapter(
             key.bookId(),
@@ -81,8 +98,25 @@ class ChapterCache {
             r.assets(),
             r.warnings());
     cache.put(key, chapter);
+    linkedShas.put(key, linkedShas(chapter, sourceOf));
     rendered.increment();
     return chapter;
+  }
+
+  /** The ids of a chapter's headings, computed once per source hash. */
+  private Set<String> headingIds(SourceDocument source) {
+    return headingIdsBySha.computeIfAbsent(
+        source.sha256(), sha -> converter.headingIds(source.markdown()));
+  }
+
+  private static Map<String, String> linkedShas(
+      RenderedChapter chapter, Function<String, SourceDocument> sourceOf) {
+    Map<String, String> shas = new HashMap<>();
+    for (String docId : chapter.docRefs()) {
+      SourceDocument other = sourceOf.apply(docId);
+      shas.put(docId, other == null ? "" : other.sha256());
+    }
+    return shas;
   }
 
   /** Keeps only the entries the latest build of {@code bookId} used. */
@@ -91,6 +125,10 @@ class ChapterCache {
     if (old != null) {
       old.removeAll(used);
       old.forEach(cache::remove);
+      old.forEach(linkedShas::remove);
     }
+    Set<String> shas = new HashSet<>();
+    keysByBook.values().forEach(keys -> keys.forEach(k -> shas.add(k.sourceSha256())));
+    headingIdsBySha.keySet().retainAll(shas);
   }
 }

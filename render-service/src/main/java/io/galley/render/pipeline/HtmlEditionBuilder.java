@@ -7,6 +7,7 @@ import io.galley.events.EditionFormat;
 import io.galley.events.EditionIds;
 import io.galley.events.EditionPublished;
 import io.galley.events.RenderedChapter;
+import io.galley.events.SourceDocument;
 import io.galley.render.markdown.MarkdownConverter;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,12 +68,17 @@ class HtmlEditionBuilder {
     try {
       Set<String> docIds = new LinkedHashSet<>();
       m.chapters().forEach(c -> docIds.add(c.docId()));
+      Map<String, ChapterEntry> entries = new HashMap<>();
+      m.chapters().forEach(c -> entries.put(c.docId(), c));
+      Function<String, SourceDocument> sourceOf =
+          d -> entries.containsKey(d) ? join.source(m.bookId(), entries.get(d)) : null;
       List<RenderedChapter> chapters = new ArrayList<>();
       Set<ChapterCache.Key> used = new LinkedHashSet<>();
       for (ChapterEntry entry : m.chapters()) {
         ChapterCache.Key key = ChapterCache.key(m.bookId(), entry, docIds);
         used.add(key);
-        RenderedChapter chapter = cache.render(key, join.source(m.bookId(), entry), docIds);
+        RenderedChapter chapter =
+            cache.render(key, join.source(m.bookId(), entry), docIds, sourceOf);
         chapters.add(chapter);
         if (!key.equals(lastPublished.get(chapter.key()))) {
           publisher.chapter(chapter, m.commit());

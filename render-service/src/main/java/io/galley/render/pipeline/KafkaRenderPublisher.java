@@ -6,6 +6,7 @@ import io.galley.events.EventHeaders;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
+import io.galley.render.observability.EditionMetrics;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class KafkaRenderPublisher implements RenderPublisher {
 
   private final KafkaTemplate<String, Object> template;
+  private final EditionMetrics metrics;
 
-  KafkaRenderPublisher(KafkaTemplate<String, Object> renderKafkaTemplate) {
+  KafkaRenderPublisher(KafkaTemplate<String, Object> renderKafkaTemplate, EditionMetrics metrics) {
     this.template = renderKafkaTemplate;
+    this.metrics = metrics;
   }
 
   @Override
@@ -43,6 +46,7 @@ class KafkaRenderPublisher implements RenderPublisher {
         edition.getClass().getSimpleName(),
         edition.editionId(),
         edition.commit());
+    metrics.published(edition);
   }
 
   private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {

@@ -1,6 +1,7 @@
 package io.galley.render.pipeline;
 
 import io.galley.events.CommitIngested;
+import io.galley.render.observability.CommitTrace;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,20 +44,25 @@ class RenderWorker implements DisposableBean {
 
   private void drain() {
     for (Optional<CommitIngested> m = join.takeReady(); m.isPresent(); m = join.takeReady()) {
-      try {
-        builder.build(m.get());
-      } catch (RuntimeException e) {
-        // infrastructure failure (for example Kafka unreachable): try the same manifest again later
-        log.warn(
-            "build of {}@{} failed; retrying in {} s",
-            m.get().bookId(),
-            m.get().commit(),
-            RETRY_SECONDS,
-            e);
-        join.requeue(m.get());
+      if (!build(m.get())) {
         executor.schedule(this::drain, RETRY_SECONDS, TimeUnit.SECONDS);
         return;
       }
+    }
+  }
+
+  /** Builds one manifest with its commit's trace in the log context; false when it must retry. */
+  private boolean build(CommitIngested m) {
+    try (CommitTrace trace = CommitTrace.open(m.commit())) {
+      builder.build(m);
+      return true;
+    } catch (RuntimeException e) {
+      // infrastructure failure (for example Kafka unreachable): try the same manifest again later
+      try (CommitTrace trace = CommitTrace.open(m.commit())) {
+        log.warn("build of {}@{} failed; retrying in {} s", m.bookId(), m.commit(), RETRY_SECONDS, e);
+      }
+      join.requeue(m);
+      return false;
     }
   }
 

@@ -82,6 +82,19 @@ final class SitePages {
       String sha = e.attr(attr).substring(6);
       e.attr(attr, SiteLinks.link(path, SiteLinks.assetPath(sha, mediaTypes.get(sha))));
     }
+    for (Element cell : doc.select("th[align], td[align]")) {
+      // align is obsolete in HTML; a class, because the CSP forbids inline styles
+      String align = cell.attr("align").toLowerCase(java.util.Locale.ROOT);
+      cell.removeAttr("align");
+      if (align.equals("left") || align.equals("right") || align.equals("center")) {
+        cell.addClass("align-" + align);
+      }
+    }
+    for (Element notes : doc.select("section.footnotes")) {
+      if (notes.selectFirst("> h1, > h2, > h3, > h4, > h5, > h6") == null) {
+        notes.prependElement("h2").addClass("visually-hidden").text("Notes");
+      }
+    }
     doc.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.html);
     return doc.body().html();
   }

@@ -85,6 +85,8 @@ class MarkdownConverterTest {
             """
             See [usage](usage.md), [intro](../intro.md#why), [faq](../appendix/faq.md)
             and [below](#install), [web](https://example.com/x).
+
+            ## Install
             """);
     assertThat(r.xhtml())
         .contains("href=\"doc:guide/usage\"", "href=\"doc:intro#why\"", "href=\"doc:appendix/faq\"")

@@ -16,7 +16,9 @@ import io.galley.events.EventJson;
 import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
+import io.galley.events.Traceparent;
 import io.galley.render.RenderApplication;
+import io.galley.render.observability.CommitTrace;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestImages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +48,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,6 +59,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * contract ingest fulfils), rendered chapters and editions read back, the site over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractRenderServiceIT {
 
   @TempDir static Path state;
@@ -97,7 +103,7 @@ abstract class AbstractRenderServiceIT {
   }
 
   @Test
-  void rendersCommitsAndServesTheSiteIncrementally() throws Exception {
+  void rendersCommitsAndServesTheSiteIncrementally(CapturedOutput output) throws Exception {
     byte[] png = TestImages.png(4, 3, Color.ORANGE);
     AssetRef image = new AssetRef("images/dot.png", Digests.sha256Hex(png), "image/png");
     SourceDocument intro =
@@ -193,7 +199,22 @@ abstract class AbstractRenderServiceIT {
     assertThat(old.statusCode()).isEqualTo(200);
     assertThat(old.body()).doesNotContain("Second edition text.").contains("Read");
     assertThat(get("/actuator/prometheus").body())
-        .contains("galley_render_chapters_rendered_total");
+        .contains("galley_render_chapters_rendered_total")
+        .contains("galley_render_chapters_reused_total")
+        .contains("galley_render_duration_seconds_bucket")
+        .contains("galley_edition_latency_seconds_bucket{format=\"HTML\"")
+        .containsPattern("galley_edition_latency_seconds_count\\{format=\"HTML\"\\} [1-9]")
+        .containsPattern("galley_render_duration_seconds_count [1-9]")
+        .containsPattern("galley_edition_bytes_count\\{format=\"HTML\"\\} [1-9]")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
+    // the build worker's log line carries the commit's trace id (derived like every producer's)
+    assertThat(output.getOut().lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("built HTML edition", CommitTrace.traceId(commit2), commit2));
+    assertThat(CommitTrace.traceId(commit2))
+        .isEqualTo(Traceparent.traceId(Traceparent.forCommit(commit2, "x")));
     HttpResponse<String> health = get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
@@ -233,6 +254,13 @@ abstract class AbstractRenderServiceIT {
               }
               return keys.contains(badKey) && keys.contains(badDoc);
             });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(get("/actuator/prometheus").body())
+                    .contains("galley_dlt_records_total{topic=\"guide.assets.v1\"")
+                    .contains("galley_dlt_records_total{topic=\"guide.source.v1\""));
   }
 
   @Test
