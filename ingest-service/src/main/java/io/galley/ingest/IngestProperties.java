@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDocumentSize largest chapter (or book.yml, SUMMARY.md) file, default 2MB
  * @param maxAssetSize largest image, default 10MB, at most 15MB (the assets topic takes 16 MB)
  * @param instance this instance's stable name, part of the transactional id prefix, default {@code 0}
+ * @param adminToken bearer token of admin routes such as {@code POST /api/dlt/replay}; unset
+ *     disables them (env {@code GALLEY_INGEST_ADMIN_TOKEN})
  */
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
@@ -33,7 +35,8 @@ public record IngestProperties(
     String webhookSecret,
     DataSize maxDocumentSize,
     DataSize maxAssetSize,
-    String instance) {
+    String instance,
+    String adminToken) {
 
   public IngestProperties {
     if (repository == null || repository.isBlank()) {
@@ -64,5 +67,6 @@ public record IngestProperties(
       throw new IllegalArgumentException(
           "galley.ingest.instance must be letters, digits, '.', '_' or '-', got " + instance);
     }
+    adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
   }
 }

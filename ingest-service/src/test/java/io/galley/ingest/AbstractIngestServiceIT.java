@@ -12,6 +12,7 @@ import io.galley.events.EventJson;
 import io.galley.events.Problem;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
+import io.galley.events.Traceparent;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestImages;
 import io.galley.testsupport.TestRepo;
@@ -24,7 +25,10 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -36,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     classes = IngestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.config.name=ingest-service", "galley.ingest.poll-interval=200ms"})
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractIngestServiceIT {
 
   static TestRepo repo;
@@ -113,14 +118,21 @@ abstract class AbstractIngestServiceIT {
   }
 
   @Test
-  void servesHealthCommitsAndBooks() throws Exception {
+  void servesHealthCommitsAndBooks(CapturedOutput output) throws Exception {
     String id = bookId + "-http";
     String sha = repo.write("http/book.yml", "id: " + id + "\ntitle: Over HTTP\n")
         .write("http/one.md", "# One\n").commit("HTTP book");
     await().atMost(Duration.ofSeconds(30)).until(() -> http("/api/commits").contains(sha));
     assertThat(http("/api/books")).contains("\"bookId\":\"" + id + "\"", "\"folder\":\"http\"", "Over HTTP");
     await().atMost(Duration.ofSeconds(10)).until(() -> http("/actuator/health/readiness").contains("UP"));
-    assertThat(http("/actuator/prometheus")).contains("jvm_");
+    assertThat(http("/actuator/prometheus")).contains("jvm_")
+        .contains("galley_ingest_commits_total{status=\"ingested\"")
+        .contains("galley_ingest_commits_total{status=\"rejected\"")
+        .contains("galley_ingest_poll_duration_seconds_bucket");
+    // the per-commit work logs with the trace id every producer derives from the commit
+    String traceId = Traceparent.traceId(Traceparent.forCommit(sha, "x"));
+    assertThat(output.getOut().lines())
+        .anySatisfy(line -> assertThat(line).contains("CommitIngested", traceId, sha));
   }
 
   @Test

@@ -57,6 +57,23 @@ class IngestHistoryIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> commits().contains(sha));
   }
 
+  /** Posts a push webhook to the running app; returns the status. */
+  private static int pushWebhook(ConfigurableApplicationContext app, String body, String signature)
+      throws Exception {
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/webhooks/git"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Hub-Signature-256", signature);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
   @Test
   void signedPushWebhookTriggersAnImmediatePoll() throws Exception {
     TestRepo repo = TestRepo.init(dir.resolve("content"));
@@ -67,14 +84,7 @@ class IngestHistoryIT {
       awaitCommit(c1); // the first poll runs at start
       String c2 = repo.write("manual/a.md", "# A2\n").commit("Edit");
       String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + c2 + "\"}";
-      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-      var response = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/webhooks/git"))
-              .header("Content-Type", "application/json")
-              .header("X-Hub-Signature-256", IngestRoutesTest.sign("topsecret", body))
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(pushWebhook(app, body, IngestRoutesTest.sign("topsecret", body))).isEqualTo(202);
       awaitCommit(c2);
       assertThat(commits()).containsExactly(c1, c2);
     }
@@ -91,7 +101,8 @@ class IngestHistoryIT {
     String c2 = repo.write("manual/a.md", "# A\n\nMore.\n").commit("Edit a");
     String other = repo.write("notes.txt", "not a book").commit("Outside the book");
     String c3 = repo.write("manual/b.md", "# B\n\nMore.\n").commit("Edit b");
-    try (ConfigurableApplicationContext app = start(repo, "--galley.ingest.poll-interval=200ms")) {
+    // polled only at start and on a webhook, so the force-push below is seen in one piece
+    try (ConfigurableApplicationContext app = start(repo, "--galley.ingest.poll-interval=1h")) {
       awaitCommit(c3);
       assertThat(commits()).containsExactly(c1, c2, c3).doesNotContain(other);
       CommitIngested second = (CommitIngested) events().get(1);
@@ -105,6 +116,7 @@ class IngestHistoryIT {
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(c1).call();
       }
       String c4 = repo.delete("manual/b.md").write("manual/c.md", "# C\n").commit("Rewritten");
+      assertThat(pushWebhook(app, "{\"ref\":\"refs/heads/main\"}", null)).isEqualTo(202);
       awaitCommit(c4);
       CommitIngested snapshot = (CommitIngested) events().get(3);
       assertThat(snapshot.snapshot()).isTrue();

@@ -40,6 +40,7 @@ final class EpubChapters {
         .prettyPrint(false);
     Element root = fragment.child(0);
     Set<String> images = new TreeSet<>();
+    UnsafeMarkupFilter.strip(root);
     rewriteLinks(root, chapterIndex);
     for (Element img : root.select("img")) {
       String src = img.attr("src");

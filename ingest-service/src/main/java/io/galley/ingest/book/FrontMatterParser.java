@@ -2,13 +2,16 @@ package io.galley.ingest.book;
 
 import io.galley.ingest.validation.Problems;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Splits YAML front matter ({@code ---} ... {@code ---}) from a chapter and parses it under limits:
@@ -37,6 +40,13 @@ public final class FrontMatterParser {
           .build();
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  /** Tags that only name a plain type, in long and short form. */
+  private static final Set<String> PLAIN_TAGS = Set.of("str", "int", "float", "bool", "null", "seq",
+      "map", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!seq", "!!map",
+      "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+      "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq",
+      "tag:yaml.org,2002:map");
 
   /** Parses the front matter of {@code text}; problems are reported against {@code path}. */
   public FrontMatter parse(String text, String path, Problems problems) {
@@ -73,6 +83,10 @@ public final class FrontMatterParser {
     if (yaml.isBlank()) {
       return Map.of();
     }
+    String unsupported = unsupportedFeature(yaml, path, problems);
+    if (unsupported != null) {
+      return Map.of();
+    }
     try {
       Object value = YAML.readValue(yaml, Object.class);
       if (value instanceof Map<?, ?>) {
@@ -87,6 +101,38 @@ public final class FrontMatterParser {
       problems.error(path, 1, "malformed front matter: " + firstLine(e.getMessage()));
     }
     return Map.of();
+  }
+
+  /**
+   * Rejects aliases (a billion-laughs or merge-key bomb is nothing but aliases) and tags other than
+   * YAML's plain scalar types ({@code !!java.lang.Runtime}, {@code !custom}): front matter is plain
+   * key: value data, and a parser that ignored them would accept a hostile file silently. Returns
+   * the problem reported, or null; syntax errors are left to the full parse, which reports them.
+   */
+  private static String unsupportedFeature(String yaml, String path, Problems problems) {
+    try (JsonParser parser = YAML.createParser(yaml)) {
+      YAMLParser p = (YAMLParser) parser;
+      while (p.nextToken() != null) {
+        String message = null;
+        String tag = p.getTypeId();
+        if (p.isCurrentAlias()) {
+          message = "front matter uses a YAML alias; aliases are not supported, write the value out";
+        } else if (tag != null && !PLAIN_TAGS.contains(tag)) {
+          message = "front matter uses the YAML tag " + tag.substring(0, Math.min(tag.length(), 80))
+              + "; only plain values (strings, numbers, booleans, lists, maps) are supported";
+        }
+        if (message != null) {
+          TokenStreamLocation at = p.currentTokenLocation();
+          problems.error(path, at == null || at.getLineNr() < 1 ? 1 : at.getLineNr() + 1, message);
+          return message;
+        }
+      }
+    } catch (JacksonException e) {
+      return null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   private static String firstLine(String message) {

@@ -2,6 +2,7 @@ package io.galley.ingest.commits;
 
 import io.galley.ingest.IngestProperties;
 import io.galley.ingest.book.BookLoader;
+import io.galley.ingest.observability.IngestMetrics;
 import io.galley.ingest.publishing.CommitPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ class IngestConfiguration {
   }
 
   @Bean
-  PollScheduler pollScheduler(RepositoryPoller poller, IngestProperties properties) {
-    return new PollScheduler(poller, properties.pollInterval().toMillis());
+  PollScheduler pollScheduler(
+      RepositoryPoller poller, IngestProperties properties, IngestMetrics metrics) {
+    return new PollScheduler(poller, properties.pollInterval().toMillis(), metrics);
   }
 }

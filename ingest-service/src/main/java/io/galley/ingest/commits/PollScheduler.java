@@ -1,5 +1,6 @@
 package io.galley.ingest.commits;
 
+import io.galley.ingest.observability.IngestMetrics;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,14 @@ public class PollScheduler implements SmartLifecycle {
 
   private final RepositoryPoller poller;
   private final long intervalMillis;
+  private final IngestMetrics metrics;
   private ScheduledExecutorService executor;
   private volatile String lastError;
 
-  PollScheduler(RepositoryPoller poller, long intervalMillis) {
+  PollScheduler(RepositoryPoller poller, long intervalMillis, IngestMetrics metrics) {
     this.poller = poller;
     this.intervalMillis = intervalMillis;
+    this.metrics = metrics;
   }
 
   @Override
@@ -50,7 +53,7 @@ public class PollScheduler implements SmartLifecycle {
 
   private void pollOnce() {
     try {
-      poller.poll();
+      metrics.timePoll(poller::poll);
       if (lastError != null) {
         log.info("polling recovered");
         lastError = null;

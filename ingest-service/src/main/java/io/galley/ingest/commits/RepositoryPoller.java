@@ -6,6 +6,7 @@ import io.galley.ingest.book.BookDiscovery;
 import io.galley.ingest.book.BookFiles;
 import io.galley.ingest.book.BookIds;
 import io.galley.ingest.git.ContentRepository;
+import io.galley.ingest.observability.CommitTrace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,9 @@ class RepositoryPoller implements BookDirectory {
     }
     Optional<List<String>> chain = last.flatMap(l -> repo.commitsAfter(l, head, MAX_CATCH_UP));
     if (chain.isEmpty()) {
-      report(ingestor.ingest(repo.files(head), folder, bookId, repo.info(head), true));
+      try (CommitTrace trace = CommitTrace.open(head)) {
+        report(ingestor.ingest(repo.files(head), folder, bookId, repo.info(head), true));
+      }
       return;
     }
     for (String commit : chain.get()) {
@@ -106,7 +109,9 @@ class RepositoryPoller implements BookDirectory {
       if (tree == null || parent != null && Objects.equals(tree, repo.folderTree(parent, folder))) {
         continue; // the commit does not touch this book
       }
-      report(ingestor.ingest(repo.files(commit), folder, bookId, repo.info(commit), false));
+      try (CommitTrace trace = CommitTrace.open(commit)) {
+        report(ingestor.ingest(repo.files(commit), folder, bookId, repo.info(commit), false));
+      }
     }
   }
 

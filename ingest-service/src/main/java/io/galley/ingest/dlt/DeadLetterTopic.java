@@ -1,0 +1,206 @@
+package io.galley.ingest.dlt;
+
+import io.galley.events.EventHeaders;
+import io.galley.events.Topics;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dead-letter topic read from the beginning (read_committed), and replay: each dead letter's
+ * original key, value and headers go back to its origin topic, together with a marker that records
+ * it as replayed, in one Kafka transaction. The markers live in the topic itself, so what was
+ * replayed survives restarts; consumers are idempotent, so a replayed record is safe to see twice.
+ */
+@Component
+class DeadLetterTopic {
+
+  /** On replay markers in {@code guide.dlt.v1}: the offset of the dead letter that was replayed. */
+  static final String REPLAYED = "galley.dlt.replayed";
+
+  private static final int MAX_FETCH = 20 * 1024 * 1024;
+
+  private final KafkaProperties kafka;
+  private final KafkaTemplate<String, byte[]> template;
+
+  DeadLetterTopic(KafkaProperties kafka, KafkaTemplate<String, byte[]> template) {
+    this.kafka = kafka;
+    this.template = template;
+  }
+
+  /** Every dead letter, newest first, at most {@code limit}. */
+  List<DeadLetter> newestFirst(int limit) {
+    List<DeadLetter> out = new ArrayList<>();
+    Set<Long> replayed = new HashSet<>();
+    for (ConsumerRecord<String, byte[]> r : readAll()) {
+      String marker = EventHeaders.get(r.headers(), REPLAYED);
+      if (marker != null) {
+        replayed.add(Long.parseLong(marker));
+      } else {
+        out.add(view(r));
+      }
+    }
+    List<DeadLetter> newest = new ArrayList<>();
+    for (int i = out.size() - 1; i >= 0 && newest.size() < limit; i--) {
+      DeadLetter d = out.get(i);
+      newest.add(replayed.contains(d.offset()) ? d.asReplayed() : d);
+    }
+    return newest;
+  }
+
+  /**
+   * Replays the dead letters at {@code offsets} (all not yet replayed when empty) that name an
+   * origin topic; returns the offsets replayed.
+   */
+  synchronized List<Long> replay(Collection<Long> offsets) {
+    Set<Long> wanted = Set.copyOf(offsets);
+    Set<Long> done = new HashSet<>();
+    List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : readAll()) {
+      String marker = EventHeaders.get(r.headers(), REPLAYED);
+      if (marker != null) {
+        done.add(Long.parseLong(marker));
+      } else {
+        letters.add(r);
+      }
+    }
+    List<ConsumerRecord<String, byte[]>> todo = letters.stream()
+        .filter(r -> !done.contains(r.offset()))
+        .filter(r -> wanted.isEmpty() || wanted.contains(r.offset()))
+        .filter(r -> originTopic(r.headers()) != null)
+        .toList();
+    if (todo.isEmpty()) {
+      return List.of();
+    }
+    template.executeInTransaction(ops -> {
+      for (ConsumerRecord<String, byte[]> r : todo) {
+        int partition = originPartition(r.headers());
+        ProducerRecord<String, byte[]> back = new ProducerRecord<>(originTopic(r.headers()),
+            partition < 0 ? null : partition, r.key(), r.value());
+        for (Header h : r.headers()) {
+          if (!isDeadLetterHeader(h.key())) {
+            back.headers().add(h);
+          }
+        }
+        ops.send(back);
+        ProducerRecord<String, byte[]> marker = new ProducerRecord<>(Topics.DLT, r.key(), null);
+        EventHeaders.put(marker.headers(), REPLAYED, Long.toString(r.offset()));
+        EventHeaders.put(marker.headers(), EventHeaders.SOURCE, "ingest-service");
+        ops.send(marker);
+      }
+      return null;
+    });
+    return todo.stream().map(ConsumerRecord::offset).toList();
+  }
+
+  private List<ConsumerRecord<String, byte[]>> readAll() {
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_FETCH);
+    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MAX_FETCH);
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = consumer.partitionsFor(Topics.DLT, Duration.ofSeconds(10)).stream()
+          .map(p -> new TopicPartition(Topics.DLT, p.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(10));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("reading " + Topics.DLT + " took longer than 30s");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static DeadLetter view(ConsumerRecord<String, byte[]> r) {
+    Headers h = r.headers();
+    String exception = EventHeaders.get(h, EventHeaders.DLT_EXCEPTION);
+    if (exception == null) {
+      String fqcn = EventHeaders.get(h, KafkaHeaders.DLT_EXCEPTION_FQCN);
+      String message = EventHeaders.get(h, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+      exception = fqcn == null ? message : fqcn + (message == null ? "" : ": " + message);
+    }
+    return new DeadLetter(r.offset(), r.key(), originTopic(h), originPartition(h), originOffset(h),
+        exception, EventHeaders.get(h, EventHeaders.SOURCE), Instant.ofEpochMilli(r.timestamp()),
+        r.value() == null ? 0 : r.value().length, false);
+  }
+
+  static String originTopic(Headers h) {
+    String topic = EventHeaders.get(h, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+    if (topic != null) {
+      return topic;
+    }
+    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
+    int at = origin == null ? -1 : origin.lastIndexOf('@');
+    int dash = at < 0 ? -1 : origin.lastIndexOf('-', at);
+    return dash <= 0 ? null : origin.substring(0, dash);
+  }
+
+  static int originPartition(Headers h) {
+    Header p = h.lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION);
+    if (p != null && p.value() != null && p.value().length == 4) {
+      return ByteBuffer.wrap(p.value()).getInt();
+    }
+    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
+    int at = origin == null ? -1 : origin.lastIndexOf('@');
+    int dash = at < 0 ? -1 : origin.lastIndexOf('-', at);
+    return dash <= 0 ? -1 : parseOr(origin.substring(dash + 1, at), -1);
+  }
+
+  static long originOffset(Headers h) {
+    Header o = h.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET);
+    if (o != null && o.value() != null && o.value().length == 8) {
+      return ByteBuffer.wrap(o.value()).getLong();
+    }
+    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
+    int at = origin == null ? -1 : origin.lastIndexOf('@');
+    if (at < 0) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(origin.substring(at + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static boolean isDeadLetterHeader(String name) {
+    return name.startsWith("kafka_dlt-") || name.startsWith("galley.dlt.")
+        || name.startsWith("springDeserializerException");
+  }
+
+  private static int parseOr(String s, int fallback) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}
