@@ -29,7 +29,8 @@ final class Http {
           CLIENT.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
               HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      return new Response(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

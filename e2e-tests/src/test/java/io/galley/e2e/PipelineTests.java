@@ -22,7 +22,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole pipeline on one real broker: a commit to a git repository becomes HTML, PDF and EPUB
- * editions, and an edit becomes new editions while the old ones stay listed. Subclasses choose
- * the broker.
+ * editions, and an edit becomes new editions while the old ones stay listed. Subclasses choose the
+ * broker.
  */
 abstract class PipelineTests {
 
@@ -75,14 +74,14 @@ abstract class PipelineTests {
     String second = repo.commit("Mention gofmt");
     awaitEditions(second);
 
-    assertThat(text(download("/books/tiny-go/latest.pdf"))).contains("An edited paragraph about gofmt.");
+    assertThat(text(download("/books/tiny-go/latest.pdf")))
+        .contains("An edited paragraph about gofmt.");
     assertThat(siteChapterTexts()).anyMatch(t -> t.contains("An edited paragraph about gofmt."));
     JsonNode editions = editions();
     assertThat(commitsOf(editions, "PDF")).contains(first, second);
     assertThat(commitsOf(editions, "EPUB")).contains(first, second);
     assertThat(commitsOf(editions, "HTML")).contains(first, second);
-    assertThat(editions.get(0).get("commit").asString())
-        .as("newest first").isEqualTo(second);
+    assertThat(editions.get(0).get("commit").asString()).as("newest first").isEqualTo(second);
   }
 
   private static String head() throws IOException {
@@ -113,7 +112,8 @@ abstract class PipelineTests {
   private static List<String> commitsOf(JsonNode editions, String format) {
     List<String> commits = new ArrayList<>();
     for (JsonNode e : editions) {
-      if (format.equals(e.get("format").asString()) && Books.BOOK_ID.equals(e.get("bookId").asString())) {
+      if (format.equals(e.get("format").asString())
+          && Books.BOOK_ID.equals(e.get("bookId").asString())) {
         commits.add(e.get("commit").asString());
       }
     }
@@ -203,10 +203,11 @@ abstract class PipelineTests {
     Document doc = Jsoup.parse(r.text(), index);
     Set<String> urls = new LinkedHashSet<>();
     for (String title : Books.TITLES) {
-      Element link = doc.select("a[href]").stream()
-          .filter(a -> a.text().contains(title))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("index does not link '" + title + "'"));
+      Element link =
+          doc.select("a[href]").stream()
+              .filter(a -> a.text().contains(title))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("index does not link '" + title + "'"));
       urls.add(link.absUrl("href").replaceAll("#.*$", ""));
     }
     return List.copyOf(urls);

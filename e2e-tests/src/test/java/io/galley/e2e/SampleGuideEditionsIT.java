@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample guide, as an editor commits it, through the whole pipeline: every published chapter
- * is in each edition in order, the draft is in none, Greek and Cyrillic come out with embedded
- * fonts, and the EPUB passes EPUBCheck.
+ * The sample guide, as an editor commits it, through the whole pipeline: every published chapter is
+ * in each edition in order, the draft is in none, Greek and Cyrillic come out with embedded fonts,
+ * and the EPUB passes EPUBCheck.
  */
 class SampleGuideEditionsIT {
 
@@ -46,7 +46,8 @@ class SampleGuideEditionsIT {
     repo = TestRepo.init(tmp.resolve("content"));
     repo.copyFrom(Path.of("..", "guide"), "guide");
     commit = repo.commit("The sample guide");
-    stack = Stack.start(KafkaBroker.selected().bootstrapServers(), repo.dir(), tmp.resolve("state"));
+    stack =
+        Stack.start(KafkaBroker.selected().bootstrapServers(), repo.dir(), tmp.resolve("state"));
     await()
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(1))
@@ -108,7 +109,8 @@ class SampleGuideEditionsIT {
           assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
         }
       }
-      assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Go in Practice: A Field Guide");
+      assertThat(doc.getDocumentInformation().getTitle())
+          .isEqualTo("Go in Practice: A Field Guide");
     }
   }
 
@@ -118,7 +120,9 @@ class SampleGuideEditionsIT {
     Files.write(file, Http.get(stack.exportUrl() + "/books/go-guide/latest.epub").body());
     DefaultReportImpl report = new DefaultReportImpl(file.getFileName().toString());
     new EpubCheck(file.toFile(), report).doValidate();
-    assertThat(report.getErrorCount() + report.getFatalErrorCount()).as("EPUBCheck errors").isZero();
+    assertThat(report.getErrorCount() + report.getFatalErrorCount())
+        .as("EPUBCheck errors")
+        .isZero();
     assertThat(report.getWarningCount()).as("EPUBCheck warnings").isZero();
   }
 
@@ -129,7 +133,11 @@ class SampleGuideEditionsIT {
     List<String> linked = new ArrayList<>();
     doc.select("main a[href]").forEach(a -> linked.add(a.text()));
     assertThat(linked).containsSubsequence(chapterTitles()).doesNotContain("Generics");
-    doc.select("main a[href]").forEach(
-        a -> assertThat(Http.get(a.absUrl("href")).status()).as(a.absUrl("href")).isEqualTo(200));
+    doc.select("main a[href]")
+        .forEach(
+            a ->
+                assertThat(Http.get(a.absUrl("href")).status())
+                    .as(a.absUrl("href"))
+                    .isEqualTo(200));
   }
 }

@@ -31,15 +31,21 @@ public final class Stack implements AutoCloseable {
   /** Starts render, export and ingest (in that order) on the broker, ingesting the repository. */
   public static Stack start(String bootstrapServers, Path contentRepo, Path state) {
     ConfigurableApplicationContext render =
-        run(RenderApplication.builder(), bootstrapServers,
+        run(
+            RenderApplication.builder(),
+            bootstrapServers,
             "--galley.render.state-dir=" + state.resolve("render"));
     String site = "http://localhost:" + port(render);
     ConfigurableApplicationContext export =
-        run(ExportApplication.builder(), bootstrapServers,
+        run(
+            ExportApplication.builder(),
+            bootstrapServers,
             "--galley.export.state-dir=" + state.resolve("export"),
             "--galley.export.site-base-url=" + site);
     ConfigurableApplicationContext ingest =
-        run(IngestApplication.builder(), bootstrapServers,
+        run(
+            IngestApplication.builder(),
+            bootstrapServers,
             "--galley.ingest.state-dir=" + state.resolve("ingest"),
             "--galley.ingest.repository=" + contentRepo,
             "--galley.ingest.poll-interval=" + Duration.ofMillis(250));

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param assets every local image the book references (chapters and cover)
  * @param changed docIds whose source changed since {@code parent} (all of them for a snapshot)
  * @param deleted docIds present at {@code parent} and gone now
- * @param snapshot true when this record does not follow {@code parent} in history (first commit,
- *     or history rewritten by a force-push)
+ * @param snapshot true when this record does not follow {@code parent} in history (first commit, or
+ *     history rewritten by a force-push)
  * @param warnings problems that did not reject the commit
  */
 public record CommitIngested(
@@ -57,8 +57,8 @@ public record CommitIngested(
   }
 
   /**
-   * A hash of everything that goes into an edition: book metadata, chapters, assets and the
-   * commit (whose time is stamped into the files). Part of every editionId.
+   * A hash of everything that goes into an edition: book metadata, chapters, assets and the commit
+   * (whose time is stamped into the files). Part of every editionId.
    */
   public String manifestHash() {
     return Digests.sha256Hex(

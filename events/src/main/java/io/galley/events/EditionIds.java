@@ -17,7 +17,10 @@ public final class EditionIds {
    * @param format the format
    */
   public static String of(
-      CommitIngested manifest, String rendererVersion, String exporterVersion, EditionFormat format) {
+      CommitIngested manifest,
+      String rendererVersion,
+      String exporterVersion,
+      EditionFormat format) {
     String input =
         manifest.manifestHash() + "\n" + rendererVersion + "\n" + exporterVersion + "\n" + format;
     return Digests.sha256Hex(input).substring(0, 32);

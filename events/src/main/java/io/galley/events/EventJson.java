@@ -6,8 +6,8 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapping of Galley's events. Thread-safe; built once. Unknown properties are
- * ignored so that older readers accept newer records (tolerant reader).
+ * The one JSON mapping of Galley's events. Thread-safe; built once. Unknown properties are ignored
+ * so that older readers accept newer records (tolerant reader).
  */
 public final class EventJson {
 

@@ -18,7 +18,8 @@ public record Problem(String path, int line, int column, Severity severity, Stri
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     if (line < 0 || column < 0) {
-      throw new IllegalArgumentException("line and column must be >= 0, got " + line + ":" + column);
+      throw new IllegalArgumentException(
+          "line and column must be >= 0, got " + line + ":" + column);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param sha256 hash of the file's bytes; joins with {@link ChapterEntry#sha256()}
  * @param frontMatter the parsed YAML front matter (empty when absent)
  * @param markdown the Markdown body, front matter removed
- * @param frontMatterLines how many lines the front matter took, so renderers can report body
- *     lines as file lines
+ * @param frontMatterLines how many lines the front matter took, so renderers can report body lines
+ *     as file lines
  * @param assets the local images the chapter references, resolved to content hashes
  */
 public record SourceDocument(

@@ -15,7 +15,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
   public TopicSpec {
     Objects.requireNonNull(name, "name");
     if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be >= 1 for " + name + ", got " + partitions);
+      throw new IllegalArgumentException(
+          "partitions must be >= 1 for " + name + ", got " + partitions);
     }
     configs = Map.copyOf(configs);
   }

@@ -43,8 +43,10 @@ public final class Topics {
             ASSETS,
             partitions,
             Map.of(
-                "cleanup.policy", "compact",
-                "max.message.bytes", Integer.toString(MAX_ASSET_MESSAGE_BYTES))),
+                "cleanup.policy",
+                "compact",
+                "max.message.bytes",
+                Integer.toString(MAX_ASSET_MESSAGE_BYTES))),
         new TopicSpec(
             COMMITS, partitions, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
         new TopicSpec(RENDERED, partitions, compact),
@@ -52,6 +54,7 @@ public final class Topics {
         new TopicSpec(
             DLT,
             1,
-            Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(30L * 24 * 3600_000))));
+            Map.of(
+                "cleanup.policy", "delete", "retention.ms", Long.toString(30L * 24 * 3600_000))));
   }
 }

@@ -16,8 +16,16 @@ class EventJsonTest {
   static CommitIngested manifest() {
     BookMetadata book =
         new BookMetadata(
-            "go-guide", "Go", "A guide", List.of("Ada"), "en", "Galley", "CC-BY", "urn:uuid:1",
-            "cover.png", "A4");
+            "go-guide",
+            "Go",
+            "A guide",
+            List.of("Ada"),
+            "en",
+            "Galley",
+            "CC-BY",
+            "urn:uuid:1",
+            "cover.png",
+            "A4");
     return new CommitIngested(
         "go-guide",
         "c".repeat(40),
@@ -39,12 +47,17 @@ class EventJsonTest {
     CommitEvent ingested = manifest();
     CommitEvent rejected =
         new CommitRejected(
-            "go-guide", "d".repeat(40), "Ada", "Break", AT,
+            "go-guide",
+            "d".repeat(40),
+            "Ada",
+            "Break",
+            AT,
             List.of(Problem.error("intro.md", 1, "front matter is not valid YAML")));
 
     for (CommitEvent event : List.of(ingested, rejected)) {
       byte[] json = EventJson.toBytes(event);
-      assertThat(new String(json)).contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
+      assertThat(new String(json))
+          .contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
       assertThat(new String(json)).contains("\"schemaVersion\":1");
       assertThat(EventJson.fromBytes(json, CommitEvent.class)).isEqualTo(event);
     }
@@ -59,15 +72,29 @@ class EventJsonTest {
   void documentRecordsRoundTrip() {
     SourceDocument source =
         new SourceDocument(
-            "go-guide", "intro", "guide/intro.md", "c".repeat(40), SHA,
-            Map.of("title", "Introduction", "order", 1), "# Introduction\n", 4,
+            "go-guide",
+            "intro",
+            "guide/intro.md",
+            "c".repeat(40),
+            SHA,
+            Map.of("title", "Introduction", "order", 1),
+            "# Introduction\n",
+            4,
             List.of(new AssetRef("img/gopher.png", SHA, "image/png")));
     RenderedChapter rendered =
         new RenderedChapter(
-            "go-guide", "intro", SHA, "render-1", "Introduction", "<h1 id=\"introduction\">Introduction</h1>",
-            List.of(new Heading(1, "introduction", "Introduction")), List.of("basics"),
-            List.of(new AssetRef("img/gopher.png", SHA, "image/png")), List.of());
-    assertThat(EventJson.fromBytes(EventJson.toBytes(source), SourceDocument.class)).isEqualTo(source);
+            "go-guide",
+            "intro",
+            SHA,
+            "render-1",
+            "Introduction",
+            "<h1 id=\"introduction\">Introduction</h1>",
+            List.of(new Heading(1, "introduction", "Introduction")),
+            List.of("basics"),
+            List.of(new AssetRef("img/gopher.png", SHA, "image/png")),
+            List.of());
+    assertThat(EventJson.fromBytes(EventJson.toBytes(source), SourceDocument.class))
+        .isEqualTo(source);
     assertThat(EventJson.fromBytes(EventJson.toBytes(rendered), RenderedChapter.class))
         .isEqualTo(rendered);
     assertThat(source.key()).isEqualTo("go-guide/intro");
@@ -76,12 +103,22 @@ class EventJsonTest {
   @Test
   void editionEventsRoundTripWithTheirType() {
     EditionEvent published =
-        new EditionPublished("e1", "go-guide", "c".repeat(40), EditionFormat.PDF, SHA, 1234, 51, AT, 800,
+        new EditionPublished(
+            "e1",
+            "go-guide",
+            "c".repeat(40),
+            EditionFormat.PDF,
+            SHA,
+            1234,
+            51,
+            AT,
+            800,
             "/books/go-guide/editions/e1.pdf");
     EditionEvent failed =
         new EditionFailed("e2", "go-guide", "c".repeat(40), EditionFormat.EPUB, "boom", AT);
     for (EditionEvent event : List.of(published, failed)) {
-      assertThat(EventJson.fromBytes(EventJson.toBytes(event), EditionEvent.class)).isEqualTo(event);
+      assertThat(EventJson.fromBytes(EventJson.toBytes(event), EditionEvent.class))
+          .isEqualTo(event);
     }
   }
 
@@ -103,15 +140,15 @@ class EventJsonTest {
 
   @Test
   void problemsPrintAsPathLineColumnMessage() {
-    assertThat(new Problem("a.md", 3, 7, Severity.ERROR, "bad").toString()).isEqualTo("a.md:3:7: bad");
+    assertThat(new Problem("a.md", 3, 7, Severity.ERROR, "bad").toString())
+        .isEqualTo("a.md:3:7: bad");
     assertThat(Problem.warning("a.md", 3, "meh").toString()).isEqualTo("a.md:3: warning: meh");
     assertThat(Problem.error("book.yml", 0, "no title").toString()).isEqualTo("book.yml: no title");
   }
 
   @Test
   void rejectsMalformedValues() {
-    assertThatThrownBy(() -> new AssetRef("a.png", "xyz", "image/png"))
-        .hasMessageContaining("xyz");
+    assertThatThrownBy(() -> new AssetRef("a.png", "xyz", "image/png")).hasMessageContaining("xyz");
     assertThatThrownBy(() -> new CommitRejected("b", "c", "a", "m", AT, List.of()))
         .hasMessageContaining("at least one problem");
   }
@@ -120,15 +157,23 @@ class EventJsonTest {
   void traceparentIsDerivedFromTheCommit() {
     String a = Traceparent.forCommit("c1", "ingest");
     assertThat(a).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-    assertThat(Traceparent.traceId(a)).isEqualTo(Traceparent.traceId(Traceparent.forCommit("c1", "render")));
-    assertThat(Traceparent.traceId(a)).isNotEqualTo(Traceparent.traceId(Traceparent.forCommit("c2", "ingest")));
+    assertThat(Traceparent.traceId(a))
+        .isEqualTo(Traceparent.traceId(Traceparent.forCommit("c1", "render")));
+    assertThat(Traceparent.traceId(a))
+        .isNotEqualTo(Traceparent.traceId(Traceparent.forCommit("c2", "ingest")));
   }
 
   @Test
   void topicsCarryTheirCleanupPolicies() {
     assertThat(Topics.all(3))
         .extracting(TopicSpec::name)
-        .containsExactly(Topics.SOURCE, Topics.ASSETS, Topics.COMMITS, Topics.RENDERED, Topics.EDITIONS, Topics.DLT);
+        .containsExactly(
+            Topics.SOURCE,
+            Topics.ASSETS,
+            Topics.COMMITS,
+            Topics.RENDERED,
+            Topics.EDITIONS,
+            Topics.DLT);
     assertThat(Topics.all(3).get(2).configs()).containsEntry("cleanup.policy", "delete");
     assertThat(Topics.all(3).get(0).configs()).containsEntry("cleanup.policy", "compact");
   }

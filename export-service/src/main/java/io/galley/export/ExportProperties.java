@@ -24,12 +24,17 @@ public record ExportProperties(
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
     partitions = partitions == 0 ? 3 : partitions;
     if (partitions < 1) {
-      throw new IllegalArgumentException("galley.export.partitions must be >= 1, got " + partitions);
+      throw new IllegalArgumentException(
+          "galley.export.partitions must be >= 1, got " + partitions);
     }
     exporterVersion =
         exporterVersion == null || exporterVersion.isBlank() ? EXPORTER_VERSION : exporterVersion;
-    siteBaseUrl = siteBaseUrl == null || siteBaseUrl.isBlank() ? "http://localhost:8082" : siteBaseUrl;
-    siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
+    siteBaseUrl =
+        siteBaseUrl == null || siteBaseUrl.isBlank() ? "http://localhost:8082" : siteBaseUrl;
+    siteBaseUrl =
+        siteBaseUrl.endsWith("/")
+            ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1)
+            : siteBaseUrl;
   }
 
   /** Where built editions are stored. */

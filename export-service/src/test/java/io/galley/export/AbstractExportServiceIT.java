@@ -46,7 +46,10 @@ import tools.jackson.databind.JsonNode;
 /** The export service on a real broker: manifest, chapters and assets in, editions out. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=export-service", "galley.export.site-base-url=http://site.test"})
+    properties = {
+      "spring.config.name=export-service",
+      "galley.export.site-base-url=http://site.test"
+    })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractExportServiceIT {
 
@@ -70,13 +73,26 @@ abstract class AbstractExportServiceIT {
         producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c)));
       }
       for (var asset : manifest.assets()) {
-        var record = new ProducerRecord<>(Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
+        var record =
+            new ProducerRecord<>(
+                Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
         EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, asset.mediaType());
         producer.send(record);
       }
-      EditionPublished html = new EditionPublished("0123456789abcdef0123456789abcdef", BOOK, COMMIT,
-          EditionFormat.HTML, "ff".repeat(32), 1234, null, manifest.committedAt(), 5, "/books/" + BOOK + "/");
-      producer.send(new ProducerRecord<>(Topics.EDITIONS, html.editionId(), EventJson.toBytes(html)));
+      EditionPublished html =
+          new EditionPublished(
+              "0123456789abcdef0123456789abcdef",
+              BOOK,
+              COMMIT,
+              EditionFormat.HTML,
+              "ff".repeat(32),
+              1234,
+              null,
+              manifest.committedAt(),
+              5,
+              "/books/" + BOOK + "/");
+      producer.send(
+          new ProducerRecord<>(Topics.EDITIONS, html.editionId(), EventJson.toBytes(html)));
     }
 
     Map<EditionFormat, EditionPublished> published = awaitEditions();
@@ -85,12 +101,15 @@ abstract class AbstractExportServiceIT {
     assertThat(pdf.downloadPath()).isEqualTo("/editions/" + pdf.editionId() + ".pdf");
     assertThat(published.get(EditionFormat.EPUB).builtAt()).isEqualTo(manifest.committedAt());
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode list = EventJson.mapper().readTree(get("/api/editions", Map.of()).body());
-      List<String> urls = new ArrayList<>();
-      list.forEach(e -> urls.add(e.get("url").asString()));
-      assertThat(urls).contains(pdf.downloadPath(), "http://site.test/books/" + BOOK + "/");
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode list = EventJson.mapper().readTree(get("/api/editions", Map.of()).body());
+              List<String> urls = new ArrayList<>();
+              list.forEach(e -> urls.add(e.get("url").asString()));
+              assertThat(urls).contains(pdf.downloadPath(), "http://site.test/books/" + BOOK + "/");
+            });
 
     HttpResponse<byte[]> download = get("/books/" + BOOK + "/latest.pdf", Map.of());
     assertThat(download.statusCode()).isEqualTo(200);
@@ -100,11 +119,13 @@ abstract class AbstractExportServiceIT {
     try (PDDocument doc = Loader.loadPDF(download.body())) {
       assertThat(doc.getNumberOfPages()).isEqualTo(pdf.pages());
     }
-    HttpResponse<byte[]> range = get("/books/" + BOOK + "/latest.pdf", Map.of("Range", "bytes=0-99"));
+    HttpResponse<byte[]> range =
+        get("/books/" + BOOK + "/latest.pdf", Map.of("Range", "bytes=0-99"));
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.body()).hasSize(100);
     assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + pdf.bytes());
-    HttpResponse<byte[]> cached = get("/books/" + BOOK + "/latest.pdf", Map.of("If-None-Match", "\"" + pdf.sha256() + "\""));
+    HttpResponse<byte[]> cached =
+        get("/books/" + BOOK + "/latest.pdf", Map.of("If-None-Match", "\"" + pdf.sha256() + "\""));
     assertThat(cached.statusCode()).isEqualTo(304);
     HttpResponse<byte[]> byId = get(pdf.downloadPath(), Map.of());
     assertThat(byId.statusCode()).isEqualTo(200);
@@ -115,15 +136,21 @@ abstract class AbstractExportServiceIT {
     HttpResponse<byte[]> missing = get("/books/no-such-book/latest.pdf", Map.of());
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(new String(missing.body())).contains("\"status\":404");
-    assertThat(new String(get("/", Map.of()).body())).contains(BOOK, "/books/" + BOOK + "/latest.epub");
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(new String(get("/", Map.of()).body()))
-          .getElementById("c-" + BOOK + "-" + COMMIT);
-      assertThat(row).as("the commit's history row").isNotNull();
-      assertThat(row.select("td[data-format] .state").eachText())
-          .containsExactly("✓ published", "✓ published", "✓ published");
-      assertThat(row.select("td[data-format=PDF] a").attr("href")).isEqualTo(pdf.downloadPath());
-    });
+    assertThat(new String(get("/", Map.of()).body()))
+        .contains(BOOK, "/books/" + BOOK + "/latest.epub");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              org.jsoup.nodes.Element row =
+                  org.jsoup.Jsoup.parse(new String(get("/", Map.of()).body()))
+                      .getElementById("c-" + BOOK + "-" + COMMIT);
+              assertThat(row).as("the commit's history row").isNotNull();
+              assertThat(row.select("td[data-format] .state").eachText())
+                  .containsExactly("✓ published", "✓ published", "✓ published");
+              assertThat(row.select("td[data-format=PDF] a").attr("href"))
+                  .isEqualTo(pdf.downloadPath());
+            });
     assertThat(new String(get("/actuator/health/readiness", Map.of()).body())).contains("\"UP\"");
     assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
         .contains("galley_export_duration_seconds_bucket{format=\"PDF\"")
@@ -150,26 +177,35 @@ abstract class AbstractExportServiceIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DLT).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.DLT).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       List<String> errors = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
-            assertThat(new String(record.value())).isEqualTo("{not json");
-            assertThat(EventHeaders.get(record.headers(), EventHeaders.DLT_ORIGIN)).startsWith(Topics.COMMITS);
-            errors.add(EventHeaders.get(record.headers(), EventHeaders.DLT_EXCEPTION));
-          }
-        }
-        return !errors.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                  if (key.equals(record.key())) {
+                    assertThat(new String(record.value())).isEqualTo("{not json");
+                    assertThat(EventHeaders.get(record.headers(), EventHeaders.DLT_ORIGIN))
+                        .startsWith(Topics.COMMITS);
+                    errors.add(EventHeaders.get(record.headers(), EventHeaders.DLT_EXCEPTION));
+                  }
+                }
+                return !errors.isEmpty();
+              });
       assertThat(errors.get(0)).isNotBlank();
     }
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
-            .contains("galley_dlt_records_total{topic=\"guide.commits.v1\""));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
+                    .contains("galley_dlt_records_total{topic=\"guide.commits.v1\""));
   }
 
   private Map<EditionFormat, EditionPublished> awaitEditions() {
@@ -178,21 +214,29 @@ abstract class AbstractExportServiceIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.EDITIONS).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.EDITIONS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      await().atMost(Duration.ofSeconds(120)).until(() -> {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          EditionEvent event = EventJson.fromBytes(record.value(), EditionEvent.class);
-          assertThat(record.key()).isEqualTo(event.editionId());
-          if (event instanceof EditionPublished p && p.bookId().equals(BOOK) && p.format() != EditionFormat.HTML) {
-            assertThat(EventHeaders.get(record.headers(), EventHeaders.TYPE)).isEqualTo("EditionPublished");
-            found.put(p.format(), p);
-          }
-        }
-        return found.size() == 2;
-      });
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                  EditionEvent event = EventJson.fromBytes(record.value(), EditionEvent.class);
+                  assertThat(record.key()).isEqualTo(event.editionId());
+                  if (event instanceof EditionPublished p
+                      && p.bookId().equals(BOOK)
+                      && p.format() != EditionFormat.HTML) {
+                    assertThat(EventHeaders.get(record.headers(), EventHeaders.TYPE))
+                        .isEqualTo("EditionPublished");
+                    found.put(p.format(), p);
+                  }
+                }
+                return found.size() == 2;
+              });
     }
     return found;
   }
@@ -204,7 +248,8 @@ abstract class AbstractExportServiceIT {
   }
 
   private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }

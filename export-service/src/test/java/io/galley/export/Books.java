@@ -50,48 +50,131 @@ public final class Books {
   /** A three-chapter guide at the given commit. */
   public static CommitIngested goGuide(String bookId, String commit, Instant at) {
     BookMetadata meta =
-        new BookMetadata(bookId, "The Go Guide", "Practical notes", List.of("Ada Lovelace", "Алексей Иванов"),
-            "en", "Galley Press", "CC BY 4.0", null, "cover.png", "A4");
+        new BookMetadata(
+            bookId,
+            "The Go Guide",
+            "Practical notes",
+            List.of("Ada Lovelace", "Алексей Иванов"),
+            "en",
+            "Galley Press",
+            "CC BY 4.0",
+            null,
+            "cover.png",
+            "A4");
     List<ChapterEntry> chapters =
         List.of(
             new ChapterEntry("intro", sha("intro"), "Introduction"),
             new ChapterEntry("basics/types", sha("types"), "Types and Values"),
             new ChapterEntry("appendix", sha("appendix"), "Appendix Ωmega"));
-    return new CommitIngested(bookId, commit, null, "Ada <ada@example.org>", "edit", at, meta, chapters,
-        List.of(png(), cover(), svg()), List.of("intro"), List.of(), true, List.of());
+    return new CommitIngested(
+        bookId,
+        commit,
+        null,
+        "Ada <ada@example.org>",
+        "edit",
+        at,
+        meta,
+        chapters,
+        List.of(png(), cover(), svg()),
+        List.of("intro"),
+        List.of(),
+        true,
+        List.of());
   }
 
   /** A one-chapter US Letter book with no cover, authors or images. */
   public static BookContent minimal() {
-    BookMetadata meta = new BookMetadata("notes", "Notes & <Drafts>", null, List.of(), "de", null, null,
-        "9780306406157", null, "LETTER");
-    CommitIngested manifest = new CommitIngested("notes", "1111111111111111111111111111111111111111", null, "a",
-        "m", Instant.parse("2026-02-02T02:02:02Z"), meta, List.of(new ChapterEntry("only", sha("only"), "Only")),
-        List.of(), List.of(), List.of(), true, List.of());
-    RenderedChapter only = new RenderedChapter("notes", "only", sha("only"), RENDERER, "Only",
-        "<p>Kein Titel &amp; keine Bilder; <a href=\"asset:%s\">raw</a>.</p>".formatted(png().sha256()),
-        List.of(), List.of(), List.of(), List.of());
+    BookMetadata meta =
+        new BookMetadata(
+            "notes",
+            "Notes & <Drafts>",
+            null,
+            List.of(),
+            "de",
+            null,
+            null,
+            "9780306406157",
+            null,
+            "LETTER");
+    CommitIngested manifest =
+        new CommitIngested(
+            "notes",
+            "1111111111111111111111111111111111111111",
+            null,
+            "a",
+            "m",
+            Instant.parse("2026-02-02T02:02:02Z"),
+            meta,
+            List.of(new ChapterEntry("only", sha("only"), "Only")),
+            List.of(),
+            List.of(),
+            List.of(),
+            true,
+            List.of());
+    RenderedChapter only =
+        new RenderedChapter(
+            "notes",
+            "only",
+            sha("only"),
+            RENDERER,
+            "Only",
+            "<p>Kein Titel &amp; keine Bilder; <a href=\"asset:%s\">raw</a>.</p>"
+                .formatted(png().sha256()),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
     return new BookContent(manifest, List.of(only), assets());
   }
 
   public static CommitIngested goGuide() {
-    return goGuide("go-guide", "0123456789abcdef0123456789abcdef01234567", Instant.parse("2026-03-01T10:15:30Z"));
+    return goGuide(
+        "go-guide",
+        "0123456789abcdef0123456789abcdef01234567",
+        Instant.parse("2026-03-01T10:15:30Z"));
   }
 
   public static List<RenderedChapter> rendered(CommitIngested manifest) {
     String book = manifest.bookId();
     return List.of(
-        new RenderedChapter(book, "intro", sha("intro"), RENDERER, "Introduction", intro(),
-            List.of(new Heading(1, "introduction", "Introduction"), new Heading(2, "why-go", "Why Go")),
-            List.of("basics/types"), List.of(png()), List.of()),
-        new RenderedChapter(book, "basics/types", sha("types"), RENDERER, "Types and Values", types(),
-            List.of(new Heading(1, "types-and-values", "Types and Values"),
-                new Heading(2, "numbers", "Numbers"), new Heading(2, "strings", "Strings")),
-            List.of("intro"), List.of(svg()), List.of()),
-        new RenderedChapter(book, "appendix", sha("appendix"), RENDERER, "Appendix Ωmega",
+        new RenderedChapter(
+            book,
+            "intro",
+            sha("intro"),
+            RENDERER,
+            "Introduction",
+            intro(),
+            List.of(
+                new Heading(1, "introduction", "Introduction"), new Heading(2, "why-go", "Why Go")),
+            List.of("basics/types"),
+            List.of(png()),
+            List.of()),
+        new RenderedChapter(
+            book,
+            "basics/types",
+            sha("types"),
+            RENDERER,
+            "Types and Values",
+            types(),
+            List.of(
+                new Heading(1, "types-and-values", "Types and Values"),
+                new Heading(2, "numbers", "Numbers"),
+                new Heading(2, "strings", "Strings")),
+            List.of("intro"),
+            List.of(svg()),
+            List.of()),
+        new RenderedChapter(
+            book,
+            "appendix",
+            sha("appendix"),
+            RENDERER,
+            "Appendix Ωmega",
             "<h1 id=\"appendix\">Appendix Ωmega</h1><p>Ελληνικά και русский текст. Back to"
                 + " <a href=\"doc:intro\">the start</a>.</p>",
-            List.of(new Heading(1, "appendix", "Appendix Ωmega")), List.of("intro"), List.of(), List.of()));
+            List.of(new Heading(1, "appendix", "Appendix Ωmega")),
+            List.of("intro"),
+            List.of(),
+            List.of()));
   }
 
   public static BookContent content() {
@@ -130,7 +213,8 @@ public final class Books {
         <section class="footnotes" data-footnotes="">
         <ol><li id="fn-1"><p>A footnote. <a href="#fnref-1" class="footnote-backref" \
         data-footnote-backref="" aria-label="Back to reference 1">↩</a></p></li></ol></section>
-        """.formatted(png().sha256());
+        """
+        .formatted(png().sha256());
   }
 
   private static String types() {
@@ -142,7 +226,8 @@ public final class Books {
         <p><img src="asset:%s" alt="A shape" /></p>
         <h2 id="strings">Strings</h2>
         <ul><li>one</li><li>two</li></ul>
-        """.formatted(svg().sha256());
+        """
+        .formatted(svg().sha256());
   }
 
   private static String sha(String doc) {

@@ -23,7 +23,8 @@ final class BrokerJars {
     }
     Files.createDirectories(lib);
     String home = System.getProperty("galley.fault.maven-home", "");
-    String mvn = home.isBlank() || home.startsWith("${") ? "mvn" : Path.of(home, "bin", "mvn").toString();
+    String mvn =
+        home.isBlank() || home.startsWith("${") ? "mvn" : Path.of(home, "bin", "mvn").toString();
     Path log = lib.resolveSibling("kafka-lib-fetch.log");
     // offline first (the local repository usually has them), then from the configured repositories
     if (!fetch(mvn, root, lib, log, true) && !fetch(mvn, root, lib, log, false)) {
@@ -39,10 +40,17 @@ final class BrokerJars {
     if (offline) {
       command.add("-o");
     }
-    command.addAll(List.of("-f", root.resolve("infra/local/kafka/pom.xml").toString(),
-        "dependency:copy-dependencies", "-DoutputDirectory=" + lib));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    command.addAll(
+        List.of(
+            "-f",
+            root.resolve("infra/local/kafka/pom.xml").toString(),
+            "dependency:copy-dependencies",
+            "-DoutputDirectory=" + lib));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       return false;

@@ -29,14 +29,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 final class DownloadProbe implements AutoCloseable {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
   private final Thread thread;
   private volatile boolean running = true;
   final AtomicInteger valid = new AtomicInteger();
   final AtomicInteger unavailable = new AtomicInteger();
   final List<String> violations = new CopyOnWriteArrayList<>();
-  /** sha256 of every valid download, by extension: checked against the listed editions at the end. */
+
+  /**
+   * sha256 of every valid download, by extension: checked against the listed editions at the end.
+   */
   final Map<String, Set<String>> served = new ConcurrentHashMap<>();
 
   DownloadProbe(String exportBase, String bookId) {
@@ -67,8 +71,12 @@ final class DownloadProbe implements AutoCloseable {
   String check(String ext) {
     HttpResponse<byte[]> r;
     try {
-      r = http.send(HttpRequest.newBuilder(URI.create(base + ext)).timeout(Duration.ofSeconds(20)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + ext))
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       unavailable.incrementAndGet();
       return null;
@@ -83,9 +91,12 @@ final class DownloadProbe implements AutoCloseable {
     byte[] body = r.body();
     String sha = sha256(body);
     String etag = r.headers().firstValue("ETag").orElse("").replace("\"", "");
-    String problem = r.statusCode() != 200 ? "status " + r.statusCode()
-        : !sha.equals(etag) ? "sha256 " + sha + " != ETag " + etag
-        : ext.equals("pdf") ? pdfProblem(body) : epubProblem(body);
+    String problem =
+        r.statusCode() != 200
+            ? "status " + r.statusCode()
+            : !sha.equals(etag)
+                ? "sha256 " + sha + " != ETag " + etag
+                : ext.equals("pdf") ? pdfProblem(body) : epubProblem(body);
     if (problem != null) {
       violations.add("latest." + ext + " (" + body.length + " bytes): " + problem);
       return null;
@@ -97,8 +108,13 @@ final class DownloadProbe implements AutoCloseable {
 
   static String pdfProblem(byte[] body) {
     // PDFBox repairs truncated files, so completeness is checked first: a PDF ends with %%EOF
-    String tail = new String(body, Math.max(0, body.length - 32), Math.min(32, body.length),
-        java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+    String tail =
+        new String(
+                body,
+                Math.max(0, body.length - 32),
+                Math.min(32, body.length),
+                java.nio.charset.StandardCharsets.ISO_8859_1)
+            .strip();
     if (!tail.endsWith("%%EOF")) {
       return "does not end with %%EOF (truncated)";
     }

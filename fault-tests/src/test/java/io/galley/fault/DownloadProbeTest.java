@@ -30,14 +30,16 @@ class DownloadProbeTest {
   @BeforeEach
   void serve() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/books/b/", exchange -> {
-      String ext = exchange.getRequestURI().getPath().replaceAll(".*\\.", "");
-      byte[] body = bodies.get(ext);
-      exchange.getResponseHeaders().add("ETag", "\"" + etags.get(ext) + "\"");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/books/b/",
+        exchange -> {
+          String ext = exchange.getRequestURI().getPath().replaceAll(".*\\.", "");
+          byte[] body = bodies.get(ext);
+          exchange.getResponseHeaders().add("ETag", "\"" + etags.get(ext) + "\"");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     probe = new DownloadProbe("http://127.0.0.1:" + server.getAddress().getPort(), "b");
   }
@@ -82,7 +84,8 @@ class DownloadProbeTest {
   }
 
   static byte[] pdf() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.addPage(new PDPage());
       doc.save(out);
       return out.toByteArray();

@@ -29,7 +29,8 @@ final class GalleyState {
 
   private final PipelineStack stack;
   private final String bookId;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   GalleyState(PipelineStack stack, String bookId) {
     this.stack = stack;
@@ -70,7 +71,8 @@ final class GalleyState {
   Set<String> ingestedCommits() throws IOException, InterruptedException {
     Set<String> out = new HashSet<>();
     for (JsonNode c : json(stack.url("ingest", "/api/commits"))) {
-      if (bookId.equals(c.get("bookId").asString()) && "ingested".equals(c.get("status").asString())) {
+      if (bookId.equals(c.get("bookId").asString())
+          && "ingested".equals(c.get("status").asString())) {
         out.add(c.get("commit").asString());
       }
     }
@@ -89,7 +91,9 @@ final class GalleyState {
   /** Every sha256 ever published for a format. */
   Set<String> publishedShas(String format) {
     Set<String> out = new HashSet<>();
-    published().stream().filter(p -> p.format().name().equals(format)).forEach(p -> out.add(p.sha256()));
+    published().stream()
+        .filter(p -> p.format().name().equals(format))
+        .forEach(p -> out.add(p.sha256()));
     return out;
   }
 
@@ -101,18 +105,25 @@ final class GalleyState {
     List<EditionPublished> out = new java.util.ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(Topics.EDITIONS, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(Topics.EDITIONS, p.partition())).toList();
+      List<TopicPartition> parts =
+          consumer.partitionsFor(Topics.EDITIONS, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(Topics.EDITIONS, p.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
       while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (r.value() != null && EventJson.fromBytes(r.value(), EditionEvent.class) instanceof EditionPublished p
-              && bookId.equals(p.bookId())) {
-            out.add(p);
-          }
-        });
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                r -> {
+                  if (r.value() != null
+                      && EventJson.fromBytes(r.value(), EditionEvent.class)
+                          instanceof EditionPublished p
+                      && bookId.equals(p.bookId())) {
+                    out.add(p);
+                  }
+                });
       }
     }
     return out;
@@ -129,8 +140,10 @@ final class GalleyState {
   }
 
   private JsonNode json(String url) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() != 200) {
       throw new IOException(url + " answered " + r.statusCode());
     }

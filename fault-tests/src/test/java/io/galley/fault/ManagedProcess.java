@@ -33,11 +33,12 @@ final class ManagedProcess {
     }
     try {
       File out = log.toFile();
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(out))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(out))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       starts++;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);

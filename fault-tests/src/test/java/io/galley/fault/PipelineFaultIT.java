@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.galley.testsupport.TestImages;
 import io.galley.testsupport.TestRepo;
 import java.awt.Color;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Galley under faults, as processes: a stream of commits while the services are SIGKILLed and
  * restarted at seeded-random points and the broker is restarted once, with downloads polled all
- * along. Then the invariants: the latest edition of each format is the last commit's, every
- * commit is in the commit log, no (commit, format) was published with two different files, and
- * every download was a complete, valid file. Bounded to {@link #BUDGET}; targets 127.0.0.1 only.
+ * along. Then the invariants: the latest edition of each format is the last commit's, every commit
+ * is in the commit log, no (commit, format) was published with two different files, and every
+ * download was a complete, valid file. Bounded to {@link #BUDGET}; targets 127.0.0.1 only.
  */
 class PipelineFaultIT {
 
@@ -39,9 +38,13 @@ class PipelineFaultIT {
     long seed = Long.getLong("galley.fault.seed", 8L);
     Random random = new Random(seed);
     Path root = Path.of(System.getProperty("galley.root", "..")).toAbsolutePath().normalize();
-    Path work = Path.of(System.getProperty("galley.fault.work", "target/fault-work")).toAbsolutePath();
-    Path lib = BrokerJars.ensure(root,
-        Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib")).toAbsolutePath());
+    Path work =
+        Path.of(System.getProperty("galley.fault.work", "target/fault-work")).toAbsolutePath();
+    Path lib =
+        BrokerJars.ensure(
+            root,
+            Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
+                .toAbsolutePath());
     org.springframework.util.FileSystemUtils.deleteRecursively(work);
     TestRepo repo = TestRepo.init(work.resolve("content"));
     List<String> commits = new ArrayList<>();
@@ -52,9 +55,14 @@ class PipelineFaultIT {
       stack.broker().start();
       within("the broker to listen", Duration.ofSeconds(60), stack::brokerListening);
       stack.serviceNames().forEach(s -> stack.service(s).start());
-      within("the services to be healthy", Duration.ofSeconds(150),
+      within(
+          "the services to be healthy",
+          Duration.ofSeconds(150),
           () -> stack.serviceNames().stream().allMatch(stack::healthy));
-      within("the first editions", Duration.ofSeconds(120), () -> galley.hasAllFormats(commits.get(0)));
+      within(
+          "the first editions",
+          Duration.ofSeconds(120),
+          () -> galley.hasAllFormats(commits.get(0)));
 
       try (DownloadProbe probe = new DownloadProbe(stack.url("export", ""), BOOK).start()) {
         for (int i = 1; i <= COMMITS; i++) {
@@ -77,7 +85,9 @@ class PipelineFaultIT {
           }
         }
         String last = commits.get(commits.size() - 1);
-        within("the services to be healthy at the end", Duration.ofSeconds(150),
+        within(
+            "the services to be healthy at the end",
+            Duration.ofSeconds(150),
             () -> stack.serviceNames().stream().allMatch(stack::healthy));
         within("the last commit's editions", remaining(), () -> galley.hasAllFormats(last));
         probe.close();
@@ -93,34 +103,54 @@ class PipelineFaultIT {
     Map<String, String> latest = galley.latestCommitByFormat();
     for (String format : List.of("HTML", "PDF", "EPUB")) {
       if (!last.equals(latest.get(format))) {
-        violations.add("latest " + format + " edition is of " + latest.get(format) + ", not the last commit " + last);
+        violations.add(
+            "latest "
+                + format
+                + " edition is of "
+                + latest.get(format)
+                + ", not the last commit "
+                + last);
       }
     }
     Set<String> logged = galley.ingestedCommits();
-    commits.stream().filter(c -> !logged.contains(c))
+    commits.stream()
+        .filter(c -> !logged.contains(c))
         .forEach(c -> violations.add("commit " + c + " is missing from the commit log"));
     Map<String, Set<String>> published = galley.publishedFilesByCommitAndFormat();
-    published.forEach((key, shas) -> {
-      if (shas.size() > 1) {
-        violations.add(key + " was published with " + shas.size() + " different files: " + shas);
-      }
-    });
+    published.forEach(
+        (key, shas) -> {
+          if (shas.size() > 1) {
+            violations.add(
+                key + " was published with " + shas.size() + " different files: " + shas);
+          }
+        });
     for (String ext : List.of("pdf", "epub")) {
       Set<String> known = galley.publishedShas(ext.toUpperCase(java.util.Locale.ROOT));
-      probe.served.getOrDefault(ext, Set.of()).stream().filter(sha -> !known.contains(sha))
-          .forEach(sha -> violations.add("latest." + ext + " served " + sha + ", which no edition lists"));
+      probe.served.getOrDefault(ext, Set.of()).stream()
+          .filter(sha -> !known.contains(sha))
+          .forEach(
+              sha ->
+                  violations.add("latest." + ext + " served " + sha + ", which no edition lists"));
       String now = probe.check(ext);
       String expected = galley.latestSha(ext.toUpperCase(java.util.Locale.ROOT));
       if (now == null || !now.equals(expected)) {
-        violations.add("latest." + ext + " serves " + now + ", the last commit's edition is " + expected);
+        violations.add(
+            "latest." + ext + " serves " + now + ", the last commit's edition is " + expected);
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     System.out.println("[fault] " + String.join("\n[fault] ", log));
-    System.out.printf("[fault] commits=%d kills=%d restarts=%d (broker 1) downloads-valid=%d "
+    System.out.printf(
+        "[fault] commits=%d kills=%d restarts=%d (broker 1) downloads-valid=%d "
             + "downloads-unavailable=%d editions-published=%d violations=%d duration=%ds%n",
-        commits.size(), kills, restarts, probe.valid.get(), probe.unavailable.get(), published.size(),
-        violations.size(), took.toSeconds());
+        commits.size(),
+        kills,
+        restarts,
+        probe.valid.get(),
+        probe.unavailable.get(),
+        published.size(),
+        violations.size(),
+        took.toSeconds());
     violations.forEach(v -> System.out.println("[fault] VIOLATION " + v));
     assertThat(kills).as("services killed").isGreaterThanOrEqualTo(3);
     assertThat(probe.valid.get()).as("valid downloads while faults happened").isGreaterThan(10);
@@ -128,20 +158,35 @@ class PipelineFaultIT {
   }
 
   private static String firstCommit(TestRepo repo) {
-    repo.write("book/book.yml", "id: " + BOOK + "\ntitle: Fault Book\nauthors:\n  - Ada\nlanguage: en\n")
+    repo.write(
+            "book/book.yml",
+            "id: " + BOOK + "\ntitle: Fault Book\nauthors:\n  - Ada\nlanguage: en\n")
         .write("book/images/dot.png", TestImages.png(40, 40, Color.RED));
     for (int c = 1; c <= 3; c++) {
-      repo.write(chapter(c), "# Chapter " + c + "\n\nRevision 0 of chapter " + c + ".\n\n"
-          + (c == 1 ? "![a red dot](images/dot.png)\n\nSee [the next chapter](02-chapter.md).\n" : ""));
+      repo.write(
+          chapter(c),
+          "# Chapter "
+              + c
+              + "\n\nRevision 0 of chapter "
+              + c
+              + ".\n\n"
+              + (c == 1
+                  ? "![a red dot](images/dot.png)\n\nSee [the next chapter](02-chapter.md).\n"
+                  : ""));
     }
     return repo.commit("Revision 0");
   }
 
   private static String commit(TestRepo repo, int i) {
     int c = 1 + i % 3;
-    StringBuilder text = new StringBuilder("# Chapter " + c + "\n\nRevision " + i + " of chapter " + c + ".\n\n");
+    StringBuilder text =
+        new StringBuilder("# Chapter " + c + "\n\nRevision " + i + " of chapter " + c + ".\n\n");
     for (int p = 0; p < 1 + i % 5; p++) {
-      text.append("Paragraph ").append(p).append(" of revision ").append(i).append(", with *emphasis*.\n\n");
+      text.append("Paragraph ")
+          .append(p)
+          .append(" of revision ")
+          .append(i)
+          .append(", with *emphasis*.\n\n");
     }
     if (c == 1) {
       text.append("![a red dot](images/dot.png)\n");
@@ -165,18 +210,27 @@ class PipelineFaultIT {
   private void within(String what, Duration max, Callable<Boolean> condition) {
     Duration bound = max.compareTo(remaining()) < 0 ? max : remaining();
     try {
-      org.awaitility.Awaitility.await(what).atMost(bound.isNegative() ? Duration.ZERO : bound)
-          .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(condition);
+      org.awaitility.Awaitility.await(what)
+          .atMost(bound.isNegative() ? Duration.ZERO : bound)
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       System.out.println("[fault] " + String.join("\n[fault] ", log));
-      throw new AssertionError("timed out waiting for " + what + " after "
-          + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s; logs in target/fault-work/logs", e);
+      throw new AssertionError(
+          "timed out waiting for "
+              + what
+              + " after "
+              + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+              + "s; logs in target/fault-work/logs",
+          e);
     }
     note(what);
   }
 
   /** A seeded-random pause: the points in time where faults strike, not a wait for a condition. */
-  private static void pace(Random random, int minMillis, int maxMillis) throws InterruptedException {
+  private static void pace(Random random, int minMillis, int maxMillis)
+      throws InterruptedException {
     Thread.sleep(minMillis + random.nextInt(maxMillis - minMillis));
   }
 }

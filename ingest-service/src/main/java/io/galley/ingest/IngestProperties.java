@@ -3,8 +3,8 @@ package io.galley.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the ingest service, prefix {@code galley.ingest}.
@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookSecret optional secret of the push webhook; unsigned pushes are accepted without it
  * @param maxDocumentSize largest chapter (or book.yml, SUMMARY.md) file, default 2MB
  * @param maxAssetSize largest image, default 10MB, at most 15MB (the assets topic takes 16 MB)
- * @param instance this instance's stable name, part of the transactional id prefix, default {@code 0}
+ * @param instance this instance's stable name, part of the transactional id prefix, default {@code
+ *     0}
  * @param adminToken bearer token of admin routes such as {@code POST /api/dlt/replay}; unset
  *     disables them (env {@code GALLEY_INGEST_ADMIN_TOKEN})
  */
@@ -47,12 +48,14 @@ public record IngestProperties(
     books = books == null ? List.of() : List.copyOf(books);
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
     if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("galley.ingest.poll-interval must be > 0, got " + pollInterval);
+      throw new IllegalArgumentException(
+          "galley.ingest.poll-interval must be > 0, got " + pollInterval);
     }
     stateDir = stateDir == null ? Path.of(".state/ingest") : stateDir;
     partitions = partitions == null ? 3 : partitions;
     if (partitions < 1) {
-      throw new IllegalArgumentException("galley.ingest.partitions must be >= 1, got " + partitions);
+      throw new IllegalArgumentException(
+          "galley.ingest.partitions must be >= 1, got " + partitions);
     }
     token = token == null || token.isBlank() ? null : token;
     webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
@@ -60,7 +63,8 @@ public record IngestProperties(
     maxAssetSize = maxAssetSize == null ? DataSize.ofMegabytes(10) : maxAssetSize;
     if (maxAssetSize.toBytes() > 15L * 1024 * 1024) {
       // an asset record must fit the assets topic's max.message.bytes (16 MB) with its headers
-      throw new IllegalArgumentException("galley.ingest.max-asset-size must be <= 15MB, got " + maxAssetSize);
+      throw new IllegalArgumentException(
+          "galley.ingest.max-asset-size must be <= 15MB, got " + maxAssetSize);
     }
     instance = instance == null || instance.isBlank() ? "0" : instance;
     if (!instance.matches("[A-Za-z0-9._-]+")) {

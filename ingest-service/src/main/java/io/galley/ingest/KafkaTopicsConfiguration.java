@@ -14,7 +14,9 @@ class KafkaTopicsConfiguration {
   KafkaAdmin.NewTopics galleyTopics(IngestProperties properties) {
     return new KafkaAdmin.NewTopics(
         Topics.all(properties.partitions()).stream()
-            .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
+            .map(
+                spec ->
+                    new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
             .toArray(NewTopic[]::new));
   }
 }

@@ -71,9 +71,15 @@ abstract class AbstractIngestServiceIT {
   }
 
   static CommitEvent awaitCommit(String sha) {
-    return await().atMost(Duration.ofSeconds(30)).until(
-        () -> commitEvents().stream().filter(e -> e.commit().equals(sha)).findFirst().orElse(null),
-        e -> e != null);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                commitEvents().stream()
+                    .filter(e -> e.commit().equals(sha))
+                    .findFirst()
+                    .orElse(null),
+            e -> e != null);
   }
 
   static List<ConsumerRecord<String, byte[]>> sources(String commit) {
@@ -92,27 +98,44 @@ abstract class AbstractIngestServiceIT {
       summary.append("- [Chapter ").append(i).append("](").append(name).append(")\n");
       repo.write("big/" + name, "# Chapter " + i + "\n\nText of chapter " + i + ".\n");
     }
-    String sha = repo.write("big/book.yml", "id: " + big + "\ntitle: Big\n")
-        .write("big/SUMMARY.md", summary.toString()).commit("A big book");
-    CommitIngested manifest = await().atMost(Duration.ofSeconds(60)).until(
-        () -> TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
-            .filter(r -> big.equals(r.key()))
-            .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
-            .filter(e -> e.commit().equals(sha)).findFirst().orElse(null),
-        e -> e != null) instanceof CommitIngested m ? m : null;
+    String sha =
+        repo.write("big/book.yml", "id: " + big + "\ntitle: Big\n")
+            .write("big/SUMMARY.md", summary.toString())
+            .commit("A big book");
+    CommitIngested manifest =
+        await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(
+                        () ->
+                            TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
+                                .filter(r -> big.equals(r.key()))
+                                .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
+                                .filter(e -> e.commit().equals(sha))
+                                .findFirst()
+                                .orElse(null),
+                        e -> e != null)
+                instanceof CommitIngested m
+            ? m
+            : null;
     assertThat(manifest).isNotNull();
     assertThat(manifest.chapters()).hasSize(300);
     assertThat(manifest.chapters().get(299).title()).isEqualTo("Chapter 300");
-    assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE).stream()
-        .filter(r -> r.key().startsWith(big + "/"))).hasSize(300);
+    assertThat(
+            TopicReader.readAll(bootstrap, Topics.SOURCE).stream()
+                .filter(r -> r.key().startsWith(big + "/")))
+        .hasSize(300);
   }
 
   @LocalServerPort int port;
 
   String http(String path) throws Exception {
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
   }
@@ -120,12 +143,18 @@ abstract class AbstractIngestServiceIT {
   @Test
   void servesHealthCommitsAndBooks(CapturedOutput output) throws Exception {
     String id = bookId + "-http";
-    String sha = repo.write("http/book.yml", "id: " + id + "\ntitle: Over HTTP\n")
-        .write("http/one.md", "# One\n").commit("HTTP book");
+    String sha =
+        repo.write("http/book.yml", "id: " + id + "\ntitle: Over HTTP\n")
+            .write("http/one.md", "# One\n")
+            .commit("HTTP book");
     await().atMost(Duration.ofSeconds(30)).until(() -> http("/api/commits").contains(sha));
-    assertThat(http("/api/books")).contains("\"bookId\":\"" + id + "\"", "\"folder\":\"http\"", "Over HTTP");
-    await().atMost(Duration.ofSeconds(10)).until(() -> http("/actuator/health/readiness").contains("UP"));
-    assertThat(http("/actuator/prometheus")).contains("jvm_")
+    assertThat(http("/api/books"))
+        .contains("\"bookId\":\"" + id + "\"", "\"folder\":\"http\"", "Over HTTP");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> http("/actuator/health/readiness").contains("UP"));
+    assertThat(http("/actuator/prometheus"))
+        .contains("jvm_")
         .contains("galley_ingest_commits_total{status=\"ingested\"")
         .contains("galley_ingest_commits_total{status=\"rejected\"")
         .contains("galley_ingest_poll_duration_seconds_bucket");
@@ -137,20 +166,35 @@ abstract class AbstractIngestServiceIT {
 
   @Test
   void readCommittedConsumersNeverSeeSourcesWithoutTheirManifest() {
-    String sha = repo.write("atomic/book.yml", "id: " + bookId + "-atomic\ntitle: Atomic\n")
-        .write("atomic/a.md", "# A\n").write("atomic/b.md", "# B\n").commit("Atomic book");
-    await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(bootstrap, Topics.COMMITS)
-        .stream().anyMatch(r -> EventJson.fromBytes(r.value(), CommitEvent.class).commit().equals(sha)));
+    String sha =
+        repo.write("atomic/book.yml", "id: " + bookId + "-atomic\ntitle: Atomic\n")
+            .write("atomic/a.md", "# A\n")
+            .write("atomic/b.md", "# B\n")
+            .commit("Atomic book");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
+                    .anyMatch(
+                        r ->
+                            EventJson.fromBytes(r.value(), CommitEvent.class)
+                                .commit()
+                                .equals(sha)));
     // every source a read_committed consumer sees belongs to a commit whose manifest it also sees
     java.util.Set<String> manifests = new java.util.HashSet<>();
-    TopicReader.readAll(bootstrap, Topics.COMMITS).forEach(r -> {
-      if (EventJson.fromBytes(r.value(), CommitEvent.class) instanceof CommitIngested m) {
-        manifests.add(m.bookId() + "@" + m.commit());
-      }
-    });
-    List<SourceDocument> docs = TopicReader.readAll(bootstrap, Topics.SOURCE).stream()
-        .filter(r -> r.value() != null)
-        .map(r -> EventJson.fromBytes(r.value(), SourceDocument.class)).toList();
+    TopicReader.readAll(bootstrap, Topics.COMMITS)
+        .forEach(
+            r -> {
+              if (EventJson.fromBytes(r.value(), CommitEvent.class) instanceof CommitIngested m) {
+                manifests.add(m.bookId() + "@" + m.commit());
+              }
+            });
+    List<SourceDocument> docs =
+        TopicReader.readAll(bootstrap, Topics.SOURCE).stream()
+            .filter(r -> r.value() != null)
+            .map(r -> EventJson.fromBytes(r.value(), SourceDocument.class))
+            .toList();
     assertThat(docs).isNotEmpty();
     assertThat(docs).allSatisfy(d -> assertThat(manifests).contains(d.bookId() + "@" + d.commit()));
   }
@@ -158,58 +202,84 @@ abstract class AbstractIngestServiceIT {
   @Test
   void ingestsCommitsEditsAndRejectsBrokenChapters() {
     byte[] png = TestImages.png(8, 8, Color.GREEN);
-    String first = repo
-        .write("guide/book.yml", "id: " + bookId + "\ntitle: Field Guide\nauthors: [Ada]\n"
-            + "chapters: [intro.md, usage.md, end.md]\n")
-        .write("guide/intro.md", "# Introduction\n\n![Figure](img/fig.png \"A figure\")\n")
-        .write("guide/usage.md", "---\ntitle: Using it\n---\nSee [intro](intro.md).\n")
-        .write("guide/end.md", "# The End\n")
-        .write("guide/img/fig.png", png)
-        .commit("Add the guide");
+    String first =
+        repo.write(
+                "guide/book.yml",
+                "id: "
+                    + bookId
+                    + "\ntitle: Field Guide\nauthors: [Ada]\n"
+                    + "chapters: [intro.md, usage.md, end.md]\n")
+            .write("guide/intro.md", "# Introduction\n\n![Figure](img/fig.png \"A figure\")\n")
+            .write("guide/usage.md", "---\ntitle: Using it\n---\nSee [intro](intro.md).\n")
+            .write("guide/end.md", "# The End\n")
+            .write("guide/img/fig.png", png)
+            .commit("Add the guide");
 
     CommitIngested manifest = (CommitIngested) awaitCommit(first);
     assertThat(manifest.snapshot()).isTrue();
     assertThat(manifest.parent()).isNull();
     assertThat(manifest.author()).isEqualTo("Ada Editor <ada@example.org>");
     assertThat(manifest.book().title()).isEqualTo("Field Guide");
-    assertThat(manifest.chapters()).extracting(c -> c.docId() + "=" + c.title())
+    assertThat(manifest.chapters())
+        .extracting(c -> c.docId() + "=" + c.title())
         .containsExactly("intro=Introduction", "usage=Using it", "end=The End");
     assertThat(manifest.changed()).containsExactly("intro", "usage", "end");
     String sha = Digests.sha256Hex(png);
-    assertThat(manifest.assets()).singleElement()
+    assertThat(manifest.assets())
+        .singleElement()
         .satisfies(a -> assertThat(a.sha256()).isEqualTo(sha))
         .satisfies(a -> assertThat(a.path()).isEqualTo("img/fig.png"));
 
     List<ConsumerRecord<String, byte[]>> firstSources = sources(first);
-    assertThat(firstSources).extracting(ConsumerRecord::key)
+    assertThat(firstSources)
+        .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder(bookId + "/intro", bookId + "/usage", bookId + "/end");
-    SourceDocument intro = firstSources.stream().filter(r -> r.key().endsWith("/intro"))
-        .map(r -> EventJson.fromBytes(r.value(), SourceDocument.class)).findFirst().orElseThrow();
+    SourceDocument intro =
+        firstSources.stream()
+            .filter(r -> r.key().endsWith("/intro"))
+            .map(r -> EventJson.fromBytes(r.value(), SourceDocument.class))
+            .findFirst()
+            .orElseThrow();
     assertThat(intro.path()).isEqualTo("guide/intro.md");
     assertThat(intro.assets()).extracting(a -> a.sha256()).containsExactly(sha);
-    assertThat(EventHeaders.get(firstSources.get(0).headers(), EventHeaders.TYPE)).isEqualTo("SourceDocument");
-    assertThat(EventHeaders.get(firstSources.get(0).headers(), EventHeaders.SOURCE)).isEqualTo("ingest-service");
+    assertThat(EventHeaders.get(firstSources.get(0).headers(), EventHeaders.TYPE))
+        .isEqualTo("SourceDocument");
+    assertThat(EventHeaders.get(firstSources.get(0).headers(), EventHeaders.SOURCE))
+        .isEqualTo("ingest-service");
 
-    ConsumerRecord<String, byte[]> asset = TopicReader.readAll(bootstrap, Topics.ASSETS).stream()
-        .filter(r -> r.key().equals(sha)).findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> asset =
+        TopicReader.readAll(bootstrap, Topics.ASSETS).stream()
+            .filter(r -> r.key().equals(sha))
+            .findFirst()
+            .orElseThrow();
     assertThat(asset.value()).isEqualTo(png);
     assertThat(EventHeaders.get(asset.headers(), EventHeaders.CONTENT_TYPE)).isEqualTo("image/png");
 
-    String second = repo.write("guide/usage.md", "---\ntitle: Using it well\n---\nBetter.\n")
-        .commit("Improve usage");
+    String second =
+        repo.write("guide/usage.md", "---\ntitle: Using it well\n---\nBetter.\n")
+            .commit("Improve usage");
     CommitIngested edit = (CommitIngested) awaitCommit(second);
     assertThat(edit.snapshot()).isFalse();
     assertThat(edit.parent()).isEqualTo(first);
     assertThat(edit.changed()).containsExactly("usage");
-    assertThat(edit.chapters()).extracting(c -> c.title()).containsExactly("Introduction", "Using it well", "The End");
+    assertThat(edit.chapters())
+        .extracting(c -> c.title())
+        .containsExactly("Introduction", "Using it well", "The End");
     assertThat(sources(second)).extracting(ConsumerRecord::key).containsExactly(bookId + "/usage");
 
-    String third = repo
-        .write("guide/book.yml", "id: " + bookId + "\ntitle: Field Guide\nchapters: [intro.md, usage.md, end.md, broken.md]\n")
-        .write("guide/broken.md", "---\ntitle: [unclosed\n---\n# Broken\n")
-        .commit("Add a broken chapter");
+    String third =
+        repo.write(
+                "guide/book.yml",
+                "id: "
+                    + bookId
+                    + "\ntitle: Field Guide\nchapters: [intro.md, usage.md, end.md, broken.md]\n")
+            .write("guide/broken.md", "---\ntitle: [unclosed\n---\n# Broken\n")
+            .commit("Add a broken chapter");
     CommitRejected rejected = (CommitRejected) awaitCommit(third);
-    assertThat(rejected.problems()).extracting(Problem::toString).singleElement().asString()
+    assertThat(rejected.problems())
+        .extracting(Problem::toString)
+        .singleElement()
+        .asString()
         .startsWith("guide/broken.md:2: malformed front matter");
     assertThat(sources(third)).isEmpty();
   }

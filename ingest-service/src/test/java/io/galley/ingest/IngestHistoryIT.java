@@ -31,13 +31,15 @@ class IngestHistoryIT {
   private final String bookId = "history-" + Long.toHexString(System.nanoTime());
 
   private ConfigurableApplicationContext start(TestRepo repo, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of(
-            "--server.port=0",
-            "--spring.kafka.bootstrap-servers=" + bootstrap,
-            "--galley.ingest.repository=" + repo.dir().toUri(),
-            "--galley.ingest.books=manual",
-            "--galley.ingest.state-dir=" + dir.resolve("state"),
-            "--galley.ingest.instance=history"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--galley.ingest.repository=" + repo.dir().toUri(),
+                "--galley.ingest.books=manual",
+                "--galley.ingest.state-dir=" + dir.resolve("state"),
+                "--galley.ingest.instance=history"));
     args.addAll(List.of(more));
     return IngestApplication.builder().run(args.toArray(String[]::new));
   }
@@ -77,10 +79,13 @@ class IngestHistoryIT {
   @Test
   void signedPushWebhookTriggersAnImmediatePoll() throws Exception {
     TestRepo repo = TestRepo.init(dir.resolve("content"));
-    String c1 = repo.write("manual/book.yml", "id: " + bookId + "\ntitle: Manual\n")
-        .write("manual/a.md", "# A\n").commit("Start");
+    String c1 =
+        repo.write("manual/book.yml", "id: " + bookId + "\ntitle: Manual\n")
+            .write("manual/a.md", "# A\n")
+            .commit("Start");
     try (ConfigurableApplicationContext app =
-        start(repo, "--galley.ingest.poll-interval=1h", "--galley.ingest.webhook-secret=topsecret")) {
+        start(
+            repo, "--galley.ingest.poll-interval=1h", "--galley.ingest.webhook-secret=topsecret")) {
       awaitCommit(c1); // the first poll runs at start
       String c2 = repo.write("manual/a.md", "# A2\n").commit("Edit");
       String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + c2 + "\"}";
@@ -93,8 +98,11 @@ class IngestHistoryIT {
   @Test
   void catchesUpMissedCommitsInOrderAndSnapshotsAfterForcePush() throws Exception {
     TestRepo repo = TestRepo.init(dir.resolve("content"));
-    String c1 = repo.write("manual/book.yml", "id: " + bookId + "\ntitle: Manual\n")
-        .write("manual/a.md", "# A\n").write("manual/b.md", "# B\n").commit("Start");
+    String c1 =
+        repo.write("manual/book.yml", "id: " + bookId + "\ntitle: Manual\n")
+            .write("manual/a.md", "# A\n")
+            .write("manual/b.md", "# B\n")
+            .commit("Start");
     try (ConfigurableApplicationContext app = start(repo, "--galley.ingest.poll-interval=200ms")) {
       awaitCommit(c1);
     }

@@ -33,10 +33,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP routes of ingest, with a webhook secret configured. */
-@WebMvcTest(properties = {
-    "spring.config.name=ingest-service",
-    "galley.ingest.repository=/nowhere",
-    "galley.ingest.webhook-secret=s3cret"})
+@WebMvcTest(
+    properties = {
+      "spring.config.name=ingest-service",
+      "galley.ingest.repository=/nowhere",
+      "galley.ingest.webhook-secret=s3cret"
+    })
 @Import(CommitLog.class)
 @EnableConfigurationProperties(IngestProperties.class)
 class IngestRoutesTest {
@@ -61,8 +63,11 @@ class IngestRoutesTest {
 
   @Test
   void acceptsValidSignatureAndPollsAtOnce() throws Exception {
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(PUSH)
-            .header("X-Hub-Signature-256", sign("s3cret", PUSH)))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PUSH)
+                .header("X-Hub-Signature-256", sign("s3cret", PUSH)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.status").value("accepted"));
     verify(scheduler).trigger();
@@ -70,11 +75,15 @@ class IngestRoutesTest {
 
   @Test
   void rejectsWrongSignatureWithProblemDetail() throws Exception {
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(PUSH)
-            .header("X-Hub-Signature-256", sign("other", PUSH)))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PUSH)
+                .header("X-Hub-Signature-256", sign("other", PUSH)))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.status").value(401))
-        .andExpect(jsonPath("$.detail").value("webhook signature does not match the configured secret"));
+        .andExpect(
+            jsonPath("$.detail").value("webhook signature does not match the configured secret"));
     verify(scheduler, never()).trigger();
   }
 
@@ -82,27 +91,37 @@ class IngestRoutesTest {
   void rejectsMissingSignature() throws Exception {
     mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(PUSH))
         .andExpect(status().isUnauthorized())
-        .andExpect(jsonPath("$.detail").value("missing X-Hub-Signature-256 or X-Gitlab-Token header"));
+        .andExpect(
+            jsonPath("$.detail").value("missing X-Hub-Signature-256 or X-Gitlab-Token header"));
     verify(scheduler, never()).trigger();
   }
 
   @Test
   void rejectsAlteredBody() throws Exception {
     String altered = PUSH.replace("abc", "abd");
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(altered)
-            .header("X-Hub-Signature-256", sign("s3cret", PUSH)))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(altered)
+                .header("X-Hub-Signature-256", sign("s3cret", PUSH)))
         .andExpect(status().isUnauthorized());
     verify(scheduler, never()).trigger();
   }
 
   @Test
   void acceptsGitlabTokenAndRejectsAWrongOne() throws Exception {
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(PUSH)
-            .header("X-Gitlab-Token", "wrong"))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PUSH)
+                .header("X-Gitlab-Token", "wrong"))
         .andExpect(status().isUnauthorized());
     verify(scheduler, never()).trigger();
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(PUSH)
-            .header("X-Gitlab-Token", "s3cret"))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PUSH)
+                .header("X-Gitlab-Token", "s3cret"))
         .andExpect(status().isAccepted());
     verify(scheduler).trigger();
   }
@@ -110,8 +129,11 @@ class IngestRoutesTest {
   @Test
   void ignoresPushToAnotherBranch() throws Exception {
     String other = "{\"ref\":\"refs/heads/feature\"}";
-    mvc.perform(post("/webhooks/git").contentType(MediaType.APPLICATION_JSON).content(other)
-            .header("X-Hub-Signature-256", sign("s3cret", other)))
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(other)
+                .header("X-Hub-Signature-256", sign("s3cret", other)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.status").value("ignored"));
     verify(scheduler, never()).trigger();
@@ -119,12 +141,31 @@ class IngestRoutesTest {
 
   @Test
   void listsCommitsNewestFirstWithProblems() throws Exception {
-    BookMetadata meta = new BookMetadata("routes-book", "Routes", null, null, null, null, null, null, null, null);
-    log.record(new CommitIngested("routes-book", "a".repeat(40), null, "Ada <a@x>", "first",
-        Instant.parse("2026-01-01T00:00:00Z"), meta, List.of(new ChapterEntry("intro", "f".repeat(64), "Intro")),
-        List.of(), List.of("intro"), List.of(), true, List.of()));
-    log.record(new CommitRejected("routes-book", "b".repeat(40), "Ada <a@x>", "broken",
-        Instant.parse("2026-01-01T00:01:00Z"), List.of(Problem.error("guide/x.md", 3, "malformed front matter"))));
+    BookMetadata meta =
+        new BookMetadata("routes-book", "Routes", null, null, null, null, null, null, null, null);
+    log.record(
+        new CommitIngested(
+            "routes-book",
+            "a".repeat(40),
+            null,
+            "Ada <a@x>",
+            "first",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            meta,
+            List.of(new ChapterEntry("intro", "f".repeat(64), "Intro")),
+            List.of(),
+            List.of("intro"),
+            List.of(),
+            true,
+            List.of()));
+    log.record(
+        new CommitRejected(
+            "routes-book",
+            "b".repeat(40),
+            "Ada <a@x>",
+            "broken",
+            Instant.parse("2026-01-01T00:01:00Z"),
+            List.of(Problem.error("guide/x.md", 3, "malformed front matter"))));
     mvc.perform(get("/api/commits"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].status").value("rejected"))
@@ -137,11 +178,25 @@ class IngestRoutesTest {
 
   @Test
   void listsBooksWithChaptersInOrder() throws Exception {
-    BookMetadata meta = new BookMetadata("shelf", "Shelf", null, null, null, null, null, null, null, null);
-    log.record(new CommitIngested("shelf", "c".repeat(40), null, "Ada <a@x>", "first",
-        Instant.parse("2026-01-01T00:00:00Z"), meta,
-        List.of(new ChapterEntry("b", "f".repeat(64), "Bee"), new ChapterEntry("a", "e".repeat(64), "Ay")),
-        List.of(), List.of(), List.of(), true, List.of()));
+    BookMetadata meta =
+        new BookMetadata("shelf", "Shelf", null, null, null, null, null, null, null, null);
+    log.record(
+        new CommitIngested(
+            "shelf",
+            "c".repeat(40),
+            null,
+            "Ada <a@x>",
+            "first",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            meta,
+            List.of(
+                new ChapterEntry("b", "f".repeat(64), "Bee"),
+                new ChapterEntry("a", "e".repeat(64), "Ay")),
+            List.of(),
+            List.of(),
+            List.of(),
+            true,
+            List.of()));
     given(books.folders()).willReturn(java.util.Map.of("books/shelf", "shelf"));
     mvc.perform(get("/api/books"))
         .andExpect(status().isOk())

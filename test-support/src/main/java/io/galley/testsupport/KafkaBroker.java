@@ -51,7 +51,9 @@ public enum KafkaBroker {
     }
   }
 
-  /** The broker's bootstrap servers; starts the broker and creates Galley's topics on first call. */
+  /**
+   * The broker's bootstrap servers; starts the broker and creates Galley's topics on first call.
+   */
   public synchronized String bootstrapServers() {
     if (bootstrap == null) {
       bootstrap = this == EMBEDDED ? startEmbedded() : startContainer();

@@ -34,7 +34,8 @@ public final class TestRepo implements AutoCloseable {
   public static TestRepo init(Path dir) {
     try {
       Files.createDirectories(dir);
-      return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+      return new TestRepo(
+          dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
@@ -81,7 +82,8 @@ public final class TestRepo implements AutoCloseable {
       git.add().addFilepattern(".").setUpdate(true).call();
       Instant at = START.plusSeconds(60L * commits++);
       PersonIdent who =
-          new PersonIdent("Ada Editor", "ada@example.org", Date.from(at), TimeZone.getTimeZone("UTC"));
+          new PersonIdent(
+              "Ada Editor", "ada@example.org", Date.from(at), TimeZone.getTimeZone("UTC"));
       RevCommit commit =
           git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
       return commit.getName();

@@ -15,8 +15,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What can be checked of the compose stack without a Docker engine: the file parses, names the
- * services on their contract ports with health checks, builds images from a Dockerfile that
- * exists, and creates every topic with the partitions and cleanup policy of {@link Topics}.
+ * services on their contract ports with health checks, builds images from a Dockerfile that exists,
+ * and creates every topic with the partitions and cleanup policy of {@link Topics}.
  */
 class ComposeFileTest {
 
@@ -31,7 +31,8 @@ class ComposeFileTest {
   void namesKafkaTopicCreationAndTheThreeServices() {
     List<String> names = new ArrayList<>();
     COMPOSE.get("services").propertyNames().forEach(names::add);
-    assertThat(names).containsExactlyInAnyOrder("kafka", "kafka-init", "ingest", "render", "export");
+    assertThat(names)
+        .containsExactlyInAnyOrder("kafka", "kafka-init", "ingest", "render", "export");
     assertThat(COMPOSE.at("/services/kafka/image").asString()).startsWith("apache/kafka:");
   }
 
@@ -42,7 +43,8 @@ class ComposeFileTest {
         (service, port) -> {
           JsonNode s = COMPOSE.at("/services/" + service);
           assertThat(s.get("ports").get(0).asString()).isEqualTo(port + ":" + port);
-          assertThat(s.at("/healthcheck/test").toString()).contains("localhost:" + port + "/actuator/health");
+          assertThat(s.at("/healthcheck/test").toString())
+              .contains("localhost:" + port + "/actuator/health");
           assertThat(s.get("mem_limit").asString()).isNotBlank();
           assertThat(s.at("/depends_on/kafka-init/condition").asString())
               .isEqualTo("service_completed_successfully");
@@ -67,8 +69,11 @@ class ComposeFileTest {
     String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
     for (TopicSpec spec : Topics.all(3)) {
       String line =
-          script.lines().filter(l -> l.contains("--topic " + spec.name() + " ")).findFirst().orElseThrow(
-              () -> new AssertionError("no topic creation for " + spec.name()));
+          script
+              .lines()
+              .filter(l -> l.contains("--topic " + spec.name() + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no topic creation for " + spec.name()));
       assertThat(line).contains("--partitions " + spec.partitions());
       spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
     }

@@ -25,15 +25,27 @@ class ComposeStackContainerIT {
 
   @Container
   static final ComposeContainer STACK =
-      new ComposeContainer(new File(Path.of("..", "infra", "docker-compose.yml").toAbsolutePath().normalize().toString()))
+      new ComposeContainer(
+              new File(
+                  Path.of("..", "infra", "docker-compose.yml")
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()))
           .withBuild(true)
-          .withExposedService("export", 8083, Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
-              .withStartupTimeout(Duration.ofMinutes(10)));
+          .withExposedService(
+              "export",
+              8083,
+              Wait.forHttp("/actuator/health/readiness")
+                  .forStatusCode(200)
+                  .withStartupTimeout(Duration.ofMinutes(10)));
 
   @Test
   void publishesTheSampleGuidesThreeEditions() {
     String base =
-        "http://" + STACK.getServiceHost("export", 8083) + ":" + STACK.getServicePort("export", 8083);
+        "http://"
+            + STACK.getServiceHost("export", 8083)
+            + ":"
+            + STACK.getServicePort("export", 8083);
     HttpClient http = HttpClient.newHttpClient();
     await()
         .atMost(Duration.ofMinutes(5))
@@ -41,10 +53,12 @@ class ComposeStackContainerIT {
         .untilAsserted(
             () -> {
               String editions =
-                  http.send(HttpRequest.newBuilder(URI.create(base + "/api/editions")).build(),
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(base + "/api/editions")).build(),
                           HttpResponse.BodyHandlers.ofString())
                       .body();
-              assertThat(editions).contains("\"format\":\"HTML\"", "\"format\":\"PDF\"", "\"format\":\"EPUB\"");
+              assertThat(editions)
+                  .contains("\"format\":\"HTML\"", "\"format\":\"PDF\"", "\"format\":\"EPUB\"");
             });
   }
 }

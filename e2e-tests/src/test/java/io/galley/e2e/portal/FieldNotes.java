@@ -67,7 +67,8 @@ final class FieldNotes {
         %s
 
         Leave the rest at home.
-        """.formatted(EDITED));
+        """
+            .formatted(EDITED));
     repo.write(
         "chapters/weather.md",
         """

@@ -49,7 +49,10 @@ class PortalBrowserIT {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration PIPELINE = Duration.ofSeconds(120);
-  /** Where the README's screenshot is written; set {@code -Dgalley.screenshot=<file>} to refresh it. */
+
+  /**
+   * Where the README's screenshot is written; set {@code -Dgalley.screenshot=<file>} to refresh it.
+   */
   static final String SCREENSHOT = System.getProperty("galley.screenshot", "");
 
   @TempDir static Path tmp;
@@ -64,14 +67,26 @@ class PortalBrowserIT {
     repo = TestRepo.init(tmp.resolve("content"));
     FieldNotes.write(repo);
     first = repo.commit("First two chapters");
-    stack = Stack.start(KafkaBroker.selected().bootstrapServers(), repo.dir(), tmp.resolve("state"));
+    stack =
+        Stack.start(KafkaBroker.selected().bootstrapServers(), repo.dir(), tmp.resolve("state"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,1400", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1400",
+        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -99,11 +114,16 @@ class PortalBrowserIT {
     FieldNotes.edit(repo);
     String second = repo.commit("Dry socks, and a chapter on weather");
     Set<String> seen = new LinkedHashSet<>();
-    await().atMost(PIPELINE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().untilAsserted(() -> {
-      WebElement row = row(second);
-      seen.add(row.findElement(By.cssSelector("td[data-format=PDF] .state")).getText());
-      assertThat(states(second)).containsOnly("published");
-    });
+    await()
+        .atMost(PIPELINE)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              WebElement row = row(second);
+              seen.add(row.findElement(By.cssSelector("td[data-format=PDF] .state")).getText());
+              assertThat(states(second)).containsOnly("published");
+            });
     assertThat(script("return window.galleyLoaded")).as("no reload").isEqualTo("the same page");
     assertThat(row(second).findElement(By.cssSelector("td.message")).getText())
         .isEqualTo("Dry socks, and a chapter on weather");
@@ -111,19 +131,28 @@ class PortalBrowserIT {
 
     FieldNotes.breakImage(repo);
     String broken = repo.commit("Add a trail map");
-    await().atMost(PIPELINE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().untilAsserted(() -> {
-      assertThat(states(broken)).containsOnly("rejected");
-      assertThat(row(broken).findElement(By.cssSelector(".problems")).getText())
-          .contains("chapters/trails.md:3", "missing.png");
-    });
+    await()
+        .atMost(PIPELINE)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(states(broken)).containsOnly("rejected");
+              assertThat(row(broken).findElement(By.cssSelector(".problems")).getText())
+                  .contains("chapters/trails.md:3", "missing.png");
+            });
     assertThat(script("return window.galleyLoaded")).as("no reload").isEqualTo("the same page");
     script("window.scrollTo(0, 0)");
     screenshot("portal.png");
     assertFitsANarrowScreenInDarkMode();
 
-    WebElement pdfLink = browser.findElement(By.cssSelector("[data-latest='field-notes'] li[data-format=PDF] a"));
-    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(pdfLink.getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    WebElement pdfLink =
+        browser.findElement(By.cssSelector("[data-latest='field-notes'] li[data-format=PDF] a"));
+    HttpResponse<byte[]> pdf =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(pdfLink.getAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.body())) {
@@ -135,15 +164,27 @@ class PortalBrowserIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> browser.getTitle().startsWith("Changes in"));
     assertThat(browser.findElement(By.cssSelector(".counts")).getText())
         .isEqualTo("1 chapter changed, 1 chapter added, 0 chapters removed, 1 chapter unchanged.");
-    WebElement packing = browser.findElement(By.id("d-chapters_packing")).findElement(By.xpath(".."));
+    WebElement packing =
+        browser.findElement(By.id("d-chapters_packing")).findElement(By.xpath(".."));
     assertThat(packing.findElement(By.cssSelector("tr.changed .text")).getAttribute("textContent"))
         .contains("Pack a", "spare", "second", "dry", "always");
-    assertThat(packing.findElements(By.cssSelector("tr.changed ins")).stream().map(e -> e.getAttribute("textContent")))
-        .anyMatch(t -> t.contains("second")).anyMatch(t -> t.contains("always"));
-    assertThat(packing.findElements(By.cssSelector("tr.changed del")).stream().map(e -> e.getAttribute("textContent")))
+    assertThat(
+            packing.findElements(By.cssSelector("tr.changed ins")).stream()
+                .map(e -> e.getAttribute("textContent")))
+        .anyMatch(t -> t.contains("second"))
+        .anyMatch(t -> t.contains("always"));
+    assertThat(
+            packing.findElements(By.cssSelector("tr.changed del")).stream()
+                .map(e -> e.getAttribute("textContent")))
         .anyMatch(t -> t.contains("spare"));
-    List<String> added = browser.findElement(By.id("d-chapters_weather")).findElement(By.xpath(".."))
-        .findElements(By.cssSelector("tr.added")).stream().map(WebElement::getText).toList();
+    List<String> added =
+        browser
+            .findElement(By.id("d-chapters_weather"))
+            .findElement(By.xpath(".."))
+            .findElements(By.cssSelector("tr.added"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(added).hasSize(2).allMatch(t -> t.contains("+"));
     assertThat(added.get(1)).contains("Check the forecast the evening before.");
     screenshot("portal-diff.png");
@@ -151,19 +192,30 @@ class PortalBrowserIT {
 
   private void assertFitsANarrowScreenInDarkMode() throws IOException {
     ChromeDriver chrome = (ChromeDriver) browser;
-    chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+    chrome.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
     browser.manage().window().setSize(new Dimension(400, 1400));
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-        script("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isEqualTo(true));
-    assertThat(script("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(18, 20, 24)");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scrolling")
+                    .isEqualTo(true));
+    assertThat(script("return getComputedStyle(document.body).backgroundColor"))
+        .isEqualTo("rgb(18, 20, 24)");
     screenshot("portal-narrow-dark.png");
     chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     browser.manage().window().setSize(new Dimension(1280, 1400));
   }
 
   private void awaitPublished(String commit) {
-    await().atMost(PIPELINE).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+    await()
+        .atMost(PIPELINE)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
         .untilAsserted(() -> assertThat(states(commit)).containsOnly("published"));
   }
 
@@ -191,7 +243,8 @@ class PortalBrowserIT {
 
   private void screenshot(String name) throws IOException {
     byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Path target = SCREENSHOT.isBlank() ? tmp.resolve(name) : Path.of(SCREENSHOT).resolveSibling(name);
+    Path target =
+        SCREENSHOT.isBlank() ? tmp.resolve(name) : Path.of(SCREENSHOT).resolveSibling(name);
     Files.createDirectories(target.toAbsolutePath().getParent());
     Files.write(target, png);
   }

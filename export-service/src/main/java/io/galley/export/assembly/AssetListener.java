@@ -20,8 +20,13 @@ class AssetListener extends SeekingListener {
     this.join = join;
   }
 
-  @KafkaListener(id = "export-assets", idIsGroup = false, topics = Topics.ASSETS, containerFactory = "assetsFactory")
-  void on(@Payload(required = false) byte[] bytes, @Header(KafkaHeaders.RECEIVED_KEY) String sha256) {
+  @KafkaListener(
+      id = "export-assets",
+      idIsGroup = false,
+      topics = Topics.ASSETS,
+      containerFactory = "assetsFactory")
+  void on(
+      @Payload(required = false) byte[] bytes, @Header(KafkaHeaders.RECEIVED_KEY) String sha256) {
     if (bytes != null) {
       store.put(sha256, bytes);
       join.onAsset(sha256);

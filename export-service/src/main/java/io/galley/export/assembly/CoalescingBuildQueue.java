@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs builds off the consumer threads with one "newest pending" slot per book: while a build
- * runs, newer ready manifests replace each other in the slot, so only the newest is built next.
+ * Runs builds off the consumer threads with one "newest pending" slot per book: while a build runs,
+ * newer ready manifests replace each other in the slot, so only the newest is built next.
  */
 final class CoalescingBuildQueue implements AutoCloseable {
 
@@ -34,7 +34,8 @@ final class CoalescingBuildQueue implements AutoCloseable {
     this(build, executor, PipelineObserver.NONE);
   }
 
-  CoalescingBuildQueue(Consumer<BookContent> build, ExecutorService executor, PipelineObserver observer) {
+  CoalescingBuildQueue(
+      Consumer<BookContent> build, ExecutorService executor, PipelineObserver observer) {
     this.build = build;
     this.executor = executor;
     this.observer = observer;

@@ -23,7 +23,11 @@ class CommitListener extends SeekingListener {
     this.observer = observer;
   }
 
-  @KafkaListener(id = "export-commits", idIsGroup = false, topics = Topics.COMMITS, containerFactory = "commitsFactory")
+  @KafkaListener(
+      id = "export-commits",
+      idIsGroup = false,
+      topics = Topics.COMMITS,
+      containerFactory = "commitsFactory")
   void on(CommitEvent event) {
     if (event instanceof CommitIngested manifest) {
       join.onManifest(manifest);

@@ -32,13 +32,22 @@ final class EditionBuildJob {
   private final String exporterVersion;
   private final PipelineObserver observer;
 
-  EditionBuildJob(List<EditionBuilder> builders, DirectoryEditionStore store, EditionCatalog catalog,
-      EditionPublisher publisher, String exporterVersion) {
+  EditionBuildJob(
+      List<EditionBuilder> builders,
+      DirectoryEditionStore store,
+      EditionCatalog catalog,
+      EditionPublisher publisher,
+      String exporterVersion) {
     this(builders, store, catalog, publisher, exporterVersion, PipelineObserver.NONE);
   }
 
-  EditionBuildJob(List<EditionBuilder> builders, DirectoryEditionStore store, EditionCatalog catalog,
-      EditionPublisher publisher, String exporterVersion, PipelineObserver observer) {
+  EditionBuildJob(
+      List<EditionBuilder> builders,
+      DirectoryEditionStore store,
+      EditionCatalog catalog,
+      EditionPublisher publisher,
+      String exporterVersion,
+      PipelineObserver observer) {
     this.builders = List.copyOf(builders);
     this.store = store;
     this.catalog = catalog;
@@ -68,19 +77,39 @@ final class EditionBuildJob {
     try {
       BuiltEdition built = builder.build(book);
       String ext = "." + builder.format().name().toLowerCase(Locale.ROOT);
-      EditionPublished edition = new EditionPublished(editionId, m.bookId(), m.commit(), builder.format(),
-          Digests.sha256Hex(built.bytes()), built.bytes().length, built.pages(), m.committedAt(),
-          (System.nanoTime() - start) / 1_000_000, "/editions/" + editionId + ext);
+      EditionPublished edition =
+          new EditionPublished(
+              editionId,
+              m.bookId(),
+              m.commit(),
+              builder.format(),
+              Digests.sha256Hex(built.bytes()),
+              built.bytes().length,
+              built.pages(),
+              m.committedAt(),
+              (System.nanoTime() - start) / 1_000_000,
+              "/editions/" + editionId + ext);
       store.put(edition, built.bytes());
       catalog.add(edition);
       publisher.publish(edition);
       observer.finished(edition);
-      LOG.info("built {} {} of {} at {} in {} ms", builder.format(), editionId, m.bookId(), m.commit(),
+      LOG.info(
+          "built {} {} of {} at {} in {} ms",
+          builder.format(),
+          editionId,
+          m.bookId(),
+          m.commit(),
           edition.buildMillis());
     } catch (Exception | StackOverflowError e) {
       LOG.warn("{} edition of {} at {} failed", builder.format(), m.bookId(), m.commit(), e);
-      EditionFailed failed = new EditionFailed(editionId, m.bookId(), m.commit(), builder.format(),
-          String.valueOf(e), m.committedAt());
+      EditionFailed failed =
+          new EditionFailed(
+              editionId,
+              m.bookId(),
+              m.commit(),
+              builder.format(),
+              String.valueOf(e),
+              m.committedAt());
       catalog.add(failed);
       observer.finished(failed);
       publisher.publish(failed);

@@ -22,7 +22,11 @@ class EditionListener extends SeekingListener {
     this.observer = observer;
   }
 
-  @KafkaListener(id = "export-editions", idIsGroup = false, topics = Topics.EDITIONS, containerFactory = "editionsFactory")
+  @KafkaListener(
+      id = "export-editions",
+      idIsGroup = false,
+      topics = Topics.EDITIONS,
+      containerFactory = "editionsFactory")
   void on(@Payload(required = false) EditionEvent event) {
     if (event instanceof EditionPublished published) {
       catalog.add(published);

@@ -58,24 +58,38 @@ class ExportKafkaConfiguration {
   KafkaAdmin.NewTopics galleyTopics(ExportProperties properties) {
     return new KafkaAdmin.NewTopics(
         Topics.all(properties.partitions()).stream()
-            .map(t -> TopicBuilder.name(t.name()).partitions(t.partitions()).replicas(1).configs(t.configs()).build())
+            .map(
+                t ->
+                    TopicBuilder.name(t.name())
+                        .partitions(t.partitions())
+                        .replicas(1)
+                        .configs(t.configs())
+                        .build())
             .toArray(NewTopic[]::new));
   }
 
   @Bean
   CommonErrorHandler exportErrorHandler(KafkaProperties kafka) {
     Map<String, Object> props = producerProps(kafka);
-    KafkaTemplate<Object, Object> dlt = new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(props, new RawOrEventSerializer(), new RawOrEventSerializer()));
+    KafkaTemplate<Object, Object> dlt =
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                props, new RawOrEventSerializer(), new RawOrEventSerializer()));
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(dlt, (record, ex) -> new TopicPartition(Topics.DLT, -1));
-    recoverer.setHeadersFunction((record, ex) -> {
-      RecordHeaders headers = new RecordHeaders();
-      EventHeaders.put(headers, EventHeaders.DLT_EXCEPTION, String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
-      EventHeaders.put(headers, EventHeaders.DLT_ORIGIN,
-          record.topic() + "-" + record.partition() + "@" + record.offset());
-      return headers;
-    });
+    recoverer.setHeadersFunction(
+        (record, ex) -> {
+          RecordHeaders headers = new RecordHeaders();
+          EventHeaders.put(
+              headers,
+              EventHeaders.DLT_EXCEPTION,
+              String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
+          EventHeaders.put(
+              headers,
+              EventHeaders.DLT_ORIGIN,
+              record.topic() + "-" + record.partition() + "@" + record.offset());
+          return headers;
+        });
     return new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
   }
 
@@ -107,57 +121,78 @@ class ExportKafkaConfiguration {
   EditionPublisher editionPublisher(KafkaProperties kafka) {
     Map<String, Object> props = producerProps(kafka);
     return new KafkaEditionPublisher(
-        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new EventSerializer())));
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new EventSerializer())));
   }
 
   @Bean
-  EditionBuildJob editionBuildJob(ExportProperties properties, DirectoryEditionStore store,
-      EditionCatalog catalog, EditionPublisher publisher, PipelineObserver observer,
+  EditionBuildJob editionBuildJob(
+      ExportProperties properties,
+      DirectoryEditionStore store,
+      EditionCatalog catalog,
+      EditionPublisher publisher,
+      PipelineObserver observer,
       EditionMetrics metrics) {
     return new EditionBuildJob(
         // the EPUB takes a fraction of the PDF's time: build it first so it is not held back
-        List.of(metrics.measured(new EpubEditionBuilder()),
+        List.of(
+            metrics.measured(new EpubEditionBuilder()),
             metrics.measured(new PdfEditionBuilder(properties.exporterVersion(), true))),
-        store, catalog, publisher, properties.exporterVersion(), observer);
+        store,
+        catalog,
+        publisher,
+        properties.exporterVersion(),
+        observer);
   }
 
   @Bean
   CoalescingBuildQueue buildQueue(EditionBuildJob job, PipelineObserver observer) {
-    return new CoalescingBuildQueue(content -> {
-      try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
-        job.build(content); // the build thread's log lines carry the commit's trace id
-      }
-    }, Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "export-build");
-      t.setDaemon(true);
-      return t;
-    }), observer);
+    return new CoalescingBuildQueue(
+        content -> {
+          try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
+            job.build(content); // the build thread's log lines carry the commit's trace id
+          }
+        },
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "export-build");
+              t.setDaemon(true);
+              return t;
+            }),
+        observer);
   }
 
   @Bean
-  ManifestJoin manifestJoin(DirectoryAssetStore assets, CoalescingBuildQueue queue, PipelineObserver observer) {
+  ManifestJoin manifestJoin(
+      DirectoryAssetStore assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     return new ManifestJoin(assets, queue, observer);
   }
 
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
       KafkaProperties kafka, Deserializer<V> values, CommonErrorHandler handler) {
     Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+    props.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
     props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
-    ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    props.put(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
+    ConcurrentKafkaListenerContainerFactory<String, V> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(
-        new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values)));
+        new DefaultKafkaConsumerFactory<>(
+            props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values)));
     factory.setCommonErrorHandler(handler);
     return factory;
   }
 
   private static Map<String, Object> producerProps(KafkaProperties kafka) {
     Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+    props.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);

@@ -23,12 +23,16 @@ final class KafkaEditionPublisher implements EditionPublisher {
 
   @Override
   public void publish(EditionEvent event) {
-    ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.EDITIONS, event.editionId(), event);
+    ProducerRecord<String, Object> record =
+        new ProducerRecord<>(Topics.EDITIONS, event.editionId(), event);
     String type = event.getClass().getSimpleName();
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(record.headers(), EventHeaders.ID, type + ":" + event.editionId());
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, SOURCE);
-    EventHeaders.put(record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(event.commit(), "export"));
+    EventHeaders.put(
+        record.headers(),
+        EventHeaders.TRACEPARENT,
+        Traceparent.forCommit(event.commit(), "export"));
     try {
       kafka.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Joins manifests with rendered chapters and assets by content hash. A manifest is ready when a
- * rendered chapter with each chapter's source hash and every asset have arrived, in any order;
- * the newest ready manifest of a book goes to the build queue, older ones are dropped.
+ * rendered chapter with each chapter's source hash and every asset have arrived, in any order; the
+ * newest ready manifest of a book goes to the build queue, older ones are dropped.
  */
 final class ManifestJoin {
 
@@ -55,7 +55,9 @@ final class ManifestJoin {
       observer.superseded(manifest);
       return;
     }
-    waiting.computeIfAbsent(manifest.bookId(), b -> new ArrayList<>()).add(new Pending(position, manifest));
+    waiting
+        .computeIfAbsent(manifest.bookId(), b -> new ArrayList<>())
+        .add(new Pending(position, manifest));
     check(manifest.bookId());
   }
 

@@ -19,7 +19,11 @@ class RenderedChapterListener extends SeekingListener {
     this.observer = observer;
   }
 
-  @KafkaListener(id = "export-rendered", idIsGroup = false, topics = Topics.RENDERED, containerFactory = "renderedFactory")
+  @KafkaListener(
+      id = "export-rendered",
+      idIsGroup = false,
+      topics = Topics.RENDERED,
+      containerFactory = "renderedFactory")
   void on(@Payload(required = false) RenderedChapter chapter) {
     if (chapter != null) {
       observer.rendered(chapter);

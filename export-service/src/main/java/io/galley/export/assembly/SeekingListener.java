@@ -8,7 +8,8 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 abstract class SeekingListener extends AbstractConsumerSeekAware {
 
   @Override
-  public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
     super.onPartitionsAssigned(assignments, callback);
     callback.seekToBeginning(assignments.keySet());
   }

@@ -14,8 +14,22 @@ import org.jsoup.nodes.TextNode;
  */
 public final class ChapterText {
 
-  private static final Set<String> BLOCKS = Set.of(
-      "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "figcaption", "caption", "pre");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "p",
+          "li",
+          "tr",
+          "dt",
+          "dd",
+          "figcaption",
+          "caption",
+          "pre");
 
   private ChapterText() {}
 
@@ -49,7 +63,8 @@ public final class ChapterText {
   private static void block(Element el, List<String> lines) {
     String name = el.normalName();
     switch (name) {
-      case "pre" -> el.wholeText().lines().map(String::stripTrailing).forEach(l -> add("    " + l, lines));
+      case "pre" ->
+          el.wholeText().lines().map(String::stripTrailing).forEach(l -> add("    " + l, lines));
       case "tr" -> add("| " + String.join(" | ", el.children().eachText()) + " |", lines);
       case "li" -> {
         Element copy = el.clone();
@@ -97,7 +112,8 @@ public final class ChapterText {
   }
 
   private static void add(String line, List<String> lines) {
-    String normalized = line.startsWith("    ") ? line.stripTrailing() : line.strip().replaceAll("\\s+", " ");
+    String normalized =
+        line.startsWith("    ") ? line.stripTrailing() : line.strip().replaceAll("\\s+", " ");
     if (!normalized.isBlank()) {
       lines.add(normalized);
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * @param from the older manifest
  * @param to the newer manifest
- * @param chapters every chapter of either edition: the newer edition's in reading order, then
- *     the removed ones
+ * @param chapters every chapter of either edition: the newer edition's in reading order, then the
+ *     removed ones
  * @param reordered whether chapters present in both appear in a different order
  */
 public record EditionComparison(
@@ -35,9 +35,10 @@ public record EditionComparison(
     List<ChapterChange> changes = new ArrayList<>();
     for (ChapterEntry now : to.chapters()) {
       ChapterEntry was = before.get(now.docId());
-      ChapterChange.Kind kind = was == null
-          ? ChapterChange.Kind.ADDED
-          : was.equals(now) ? ChapterChange.Kind.UNCHANGED : ChapterChange.Kind.CHANGED;
+      ChapterChange.Kind kind =
+          was == null
+              ? ChapterChange.Kind.ADDED
+              : was.equals(now) ? ChapterChange.Kind.UNCHANGED : ChapterChange.Kind.CHANGED;
       changes.add(new ChapterChange(kind, now.docId(), was, now));
     }
     for (ChapterEntry was : from.chapters()) {
@@ -45,8 +46,10 @@ public record EditionComparison(
         changes.add(new ChapterChange(ChapterChange.Kind.REMOVED, was.docId(), was, null));
       }
     }
-    List<String> oldOrder = from.chapters().stream().map(ChapterEntry::docId).filter(after::containsKey).toList();
-    List<String> newOrder = to.chapters().stream().map(ChapterEntry::docId).filter(before::containsKey).toList();
+    List<String> oldOrder =
+        from.chapters().stream().map(ChapterEntry::docId).filter(after::containsKey).toList();
+    List<String> newOrder =
+        to.chapters().stream().map(ChapterEntry::docId).filter(before::containsKey).toList();
     return new EditionComparison(from, to, changes, !oldOrder.equals(newOrder));
   }
 

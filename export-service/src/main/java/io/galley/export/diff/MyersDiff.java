@@ -19,7 +19,8 @@ public final class MyersDiff {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix
+    while (suffix < a.size() - prefix
+        && suffix < b.size() - prefix
         && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
       suffix++;
     }
@@ -27,7 +28,8 @@ public final class MyersDiff {
     for (int i = 0; i < prefix; i++) {
       edits.add(new Edit<>(Edit.Op.KEEP, a.get(i)));
     }
-    edits.addAll(middle(a.subList(prefix, a.size() - suffix), b.subList(prefix, b.size() - suffix)));
+    edits.addAll(
+        middle(a.subList(prefix, a.size() - suffix), b.subList(prefix, b.size() - suffix)));
     for (int i = a.size() - suffix; i < a.size(); i++) {
       edits.add(new Edit<>(Edit.Op.KEEP, a.get(i)));
     }
@@ -45,9 +47,10 @@ public final class MyersDiff {
     for (int d = 0; d <= max && found < 0; d++) {
       trace.add(v.clone());
       for (int k = -d; k <= d; k += 2) {
-        int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
-            ? v[offset + k + 1]
-            : v[offset + k - 1] + 1;
+        int x =
+            (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
         int y = x - k;
         while (x < n && y < m && a.get(x).equals(b.get(y))) {
           x++;

@@ -32,7 +32,10 @@ public final class TextDiff {
 
   /** What happened to a line. */
   public enum Kind {
-    KEPT, REMOVED, ADDED, CHANGED
+    KEPT,
+    REMOVED,
+    ADDED,
+    CHANGED
   }
 
   private TextDiff() {}
@@ -59,10 +62,14 @@ public final class TextDiff {
       int paired = Math.min(removed.size(), added.size());
       for (int j = 0; j < paired; j++) {
         if (similar(removed.get(j), added.get(j))) {
-          lines.add(new Line(Kind.CHANGED, ++oldNo, ++newNo, wordDiff(removed.get(j), added.get(j))));
+          lines.add(
+              new Line(Kind.CHANGED, ++oldNo, ++newNo, wordDiff(removed.get(j), added.get(j))));
         } else {
-          lines.add(new Line(Kind.REMOVED, ++oldNo, 0, List.of(new Edit<>(Edit.Op.DELETE, removed.get(j)))));
-          lines.add(new Line(Kind.ADDED, 0, ++newNo, List.of(new Edit<>(Edit.Op.INSERT, added.get(j)))));
+          lines.add(
+              new Line(
+                  Kind.REMOVED, ++oldNo, 0, List.of(new Edit<>(Edit.Op.DELETE, removed.get(j)))));
+          lines.add(
+              new Line(Kind.ADDED, 0, ++newNo, List.of(new Edit<>(Edit.Op.INSERT, added.get(j)))));
         }
       }
       for (String r : removed.subList(paired, removed.size())) {
@@ -76,8 +83,8 @@ public final class TextDiff {
   }
 
   /**
-   * The word diff of two lines, where a space between two changes joins them, so {@code the
-   * quick brown} to {@code the slow red} reads as one replaced phrase, not two.
+   * The word diff of two lines, where a space between two changes joins them, so {@code the quick
+   * brown} to {@code the slow red} reads as one replaced phrase, not two.
    */
   static List<Edit<String>> wordDiff(String before, String after) {
     List<Edit<String>> edits = MyersDiff.diff(words(before), words(after));
@@ -87,8 +94,12 @@ public final class TextDiff {
     for (int i = 0; i < edits.size(); i++) {
       Edit<String> e = edits.get(i);
       boolean pendingChange = !deletes.isEmpty() || !inserts.isEmpty();
-      boolean bridge = e.op() == Edit.Op.KEEP && e.item().isBlank() && pendingChange
-          && i + 1 < edits.size() && edits.get(i + 1).op() != Edit.Op.KEEP;
+      boolean bridge =
+          e.op() == Edit.Op.KEEP
+              && e.item().isBlank()
+              && pendingChange
+              && i + 1 < edits.size()
+              && edits.get(i + 1).op() != Edit.Op.KEEP;
       if (e.op() == Edit.Op.DELETE || bridge) {
         deletes.add(new Edit<>(Edit.Op.DELETE, e.item()));
       }
@@ -122,10 +133,14 @@ public final class TextDiff {
   private static boolean similar(String a, String b) {
     List<String> wa = words(a);
     List<String> wb = words(b);
-    long kept = MyersDiff.diff(wa, wb).stream()
-        .filter(e -> e.op() == Edit.Op.KEEP && !e.item().isBlank())
-        .count();
-    long longer = Math.max(wa.stream().filter(w -> !w.isBlank()).count(), wb.stream().filter(w -> !w.isBlank()).count());
+    long kept =
+        MyersDiff.diff(wa, wb).stream()
+            .filter(e -> e.op() == Edit.Op.KEEP && !e.item().isBlank())
+            .count();
+    long longer =
+        Math.max(
+            wa.stream().filter(w -> !w.isBlank()).count(),
+            wb.stream().filter(w -> !w.isBlank()).count());
     return longer > 0 && kept * 2 >= longer;
   }
 }

@@ -35,9 +35,17 @@ class DownloadController {
     if (format.isEmpty()) {
       return notFound("No " + ext + " editions are built; try pdf or epub.");
     }
-    return files.latest(bookId, format.get())
+    return files
+        .latest(bookId, format.get())
         .<ResponseEntity<?>>map(this::download)
-        .orElseGet(() -> notFound("No " + format.get() + " edition of book '" + bookId + "' has been built yet."));
+        .orElseGet(
+            () ->
+                notFound(
+                    "No "
+                        + format.get()
+                        + " edition of book '"
+                        + bookId
+                        + "' has been built yet."));
   }
 
   @GetMapping("/editions/{editionId}.{ext}")
@@ -54,9 +62,12 @@ class DownloadController {
     return ResponseEntity.ok()
         .eTag("\"" + edition.sha256() + "\"")
         .contentType(edition.format() == EditionFormat.PDF ? MediaType.APPLICATION_PDF : EPUB)
-        .header("Content-Disposition",
-            ContentDisposition.attachment().filename(edition.bookId() + "-" + shortCommit + "." + ext)
-                .build().toString())
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(edition.bookId() + "-" + shortCommit + "." + ext)
+                .build()
+                .toString())
         .header("Accept-Ranges", "bytes")
         .body(new FileSystemResource(files.store().file(edition)));
   }
@@ -72,6 +83,8 @@ class DownloadController {
   private static ResponseEntity<ProblemDetail> notFound(String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
     problem.setTitle("Edition not found");
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

@@ -32,7 +32,15 @@ public record EditionView(
     String path = e.downloadPath();
     boolean absolute = path.startsWith("http://") || path.startsWith("https://");
     String url = e.format() == EditionFormat.HTML && !absolute ? siteBaseUrl + path : path;
-    return new EditionView(e.editionId(), e.bookId(), e.commit(), e.format(), e.sha256(), e.bytes(), e.pages(),
-        e.builtAt(), url);
+    return new EditionView(
+        e.editionId(),
+        e.bookId(),
+        e.commit(),
+        e.format(),
+        e.sha256(),
+        e.bytes(),
+        e.pages(),
+        e.builtAt(),
+        url);
   }
 }

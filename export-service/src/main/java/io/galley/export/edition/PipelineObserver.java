@@ -7,8 +7,8 @@ import io.galley.events.EditionFormat;
 import io.galley.events.RenderedChapter;
 
 /**
- * Observes commits on their way to editions (for the edition history and the portal); every
- * method is a no-op by default, called once or more per fact (implementations are idempotent).
+ * Observes commits on their way to editions (for the edition history and the portal); every method
+ * is a no-op by default, called once or more per fact (implementations are idempotent).
  */
 public interface PipelineObserver {
 

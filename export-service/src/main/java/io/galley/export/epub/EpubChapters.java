@@ -33,7 +33,8 @@ final class EpubChapters {
   static ChapterFile chapter(
       BookContent book, RenderedChapter chapter, Map<String, Integer> chapterIndex) {
     Document fragment = Jsoup.parse("<div>" + chapter.xhtml() + "</div>", "", Parser.xmlParser());
-    fragment.outputSettings()
+    fragment
+        .outputSettings()
         .syntax(Document.OutputSettings.Syntax.xml)
         .escapeMode(Entities.EscapeMode.xhtml)
         .charset("UTF-8")
@@ -55,8 +56,10 @@ final class EpubChapters {
         img.replaceWith(new Element("span").text(img.attr("alt")));
       }
     }
-    root.select("[align]").forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
-    root.select("a[data-footnote-ref], sup.footnote-ref > a").forEach(a -> a.attr("epub:type", "noteref"));
+    root.select("[align]")
+        .forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
+    root.select("a[data-footnote-ref], sup.footnote-ref > a")
+        .forEach(a -> a.attr("epub:type", "noteref"));
     root.select("section.footnotes li[id], section[data-footnotes] li[id]")
         .forEach(li -> li.attr("epub:type", "footnote"));
     StringBuilder out = new StringBuilder();

@@ -53,12 +53,16 @@ public final class EpubEditionBuilder implements EditionBuilder {
     }
     Map<String, String> coverImage = new LinkedHashMap<>();
     cover.ifPresent(
-        c -> coverImage.put(EpubChapters.imagePath(c.sha256(), book.mediaType(c.sha256())),
-            "Cover of " + book.manifest().book().title()));
+        c ->
+            coverImage.put(
+                EpubChapters.imagePath(c.sha256(), book.mediaType(c.sha256())),
+                "Cover of " + book.manifest().book().title()));
     try (EpubZip zip = new EpubZip(book.manifest().committedAt())) {
       zip.add("META-INF/container.xml", EpubPackage.CONTAINER);
-      zip.add("OEBPS/content.opf",
-          EpubPackage.opf(book, images, files.stream().map(EpubChapters.ChapterFile::hasSvg).toList()));
+      zip.add(
+          "OEBPS/content.opf",
+          EpubPackage.opf(
+              book, images, files.stream().map(EpubChapters.ChapterFile::hasSvg).toList()));
       zip.add("OEBPS/nav.xhtml", EpubPackage.nav(book));
       zip.add("OEBPS/toc.ncx", EpubNcx.ncx(book));
       zip.add("OEBPS/style.css", css);
@@ -67,8 +71,11 @@ public final class EpubEditionBuilder implements EditionBuilder {
         zip.add("OEBPS/" + EpubChapters.fileName(i + 1), files.get(i).xhtml());
       }
       for (EpubPackage.Image image : images) {
-        byte[] bytes = book.assets().bytes(image.sha())
-            .orElseThrow(() -> new IOException("asset " + image.sha() + " is not in the store"));
+        byte[] bytes =
+            book.assets()
+                .bytes(image.sha())
+                .orElseThrow(
+                    () -> new IOException("asset " + image.sha() + " is not in the store"));
         zip.add("OEBPS/" + EpubChapters.imagePath(image.sha(), image.mediaType()), bytes);
       }
       return new BuiltEdition(zip.finish(), null);

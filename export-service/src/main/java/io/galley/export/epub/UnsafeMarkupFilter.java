@@ -15,10 +15,20 @@ import org.jsoup.nodes.Element;
  */
 final class UnsafeMarkupFilter {
 
-  private static final String UNSAFE_ELEMENTS = "script, style, link, meta, base, iframe, frame, "
-      + "frameset, object, embed, applet, form, audio, video, source, track, template, portal";
-  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "xlink:href", "cite",
-      "action", "formaction", "poster", "data", "background");
+  private static final String UNSAFE_ELEMENTS =
+      "script, style, link, meta, base, iframe, frame, "
+          + "frameset, object, embed, applet, form, audio, video, source, track, template, portal";
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of(
+          "href",
+          "src",
+          "xlink:href",
+          "cite",
+          "action",
+          "formaction",
+          "poster",
+          "data",
+          "background");
   private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto", "doc", "asset");
 
   private UnsafeMarkupFilter() {}
@@ -30,7 +40,10 @@ final class UnsafeMarkupFilter {
       List<String> drop = new ArrayList<>();
       for (Attribute a : e.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
-        if (name.startsWith("on") || name.equals("style") || name.equals("srcdoc") || name.equals("srcset")
+        if (name.startsWith("on")
+            || name.equals("style")
+            || name.equals("srcdoc")
+            || name.equals("srcset")
             || URL_ATTRIBUTES.contains(name) && !allowed(e, name, a.getValue())) {
           drop.add(a.getKey());
         }
@@ -43,8 +56,10 @@ final class UnsafeMarkupFilter {
   private static boolean allowed(Element e, String attribute, String value) {
     String v = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "");
     int colon = v.indexOf(':');
-    boolean relative = !v.startsWith("//") && !v.startsWith("\\")
-        && (colon < 0 || v.indexOf('/') >= 0 && v.indexOf('/') < colon);
+    boolean relative =
+        !v.startsWith("//")
+            && !v.startsWith("\\")
+            && (colon < 0 || v.indexOf('/') >= 0 && v.indexOf('/') < colon);
     if (e.normalName().equals("a") && attribute.equals("href")) {
       return relative || LINK_SCHEMES.contains(v.substring(0, colon));
     }

@@ -30,10 +30,18 @@ final class Xml {
     String lang = escape(language);
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
         + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\""
-        + " lang=\"" + lang + "\" xml:lang=\"" + lang + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-        + "<title>" + escape(title) + "</title>\n"
+        + " lang=\""
+        + lang
+        + "\" xml:lang=\""
+        + lang
+        + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+        + "<title>"
+        + escape(title)
+        + "</title>\n"
         + "<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n"
-        + "<body epub:type=\"" + bodyType + "\">\n";
+        + "<body epub:type=\""
+        + bodyType
+        + "\">\n";
   }
 
   /** The end of an XHTML content document. */

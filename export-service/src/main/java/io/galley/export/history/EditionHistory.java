@@ -33,7 +33,8 @@ public class EditionHistory implements PipelineObserver {
   private static final Logger LOG = LoggerFactory.getLogger(EditionHistory.class);
 
   private static final Comparator<CommitEntry> NEWEST_FIRST =
-      Comparator.comparing(CommitEntry::committedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+      Comparator.comparing(
+          CommitEntry::committedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
   private final Map<String, Map<String, TrackedCommit>> books = new HashMap<>();
   private final Map<String, RenderedChapter> chapters = new HashMap<>();
@@ -62,19 +63,25 @@ public class EditionHistory implements PipelineObserver {
 
   @Override
   public void superseded(CommitIngested manifest) {
-    change(manifest.bookId(), manifest.commit(), t -> {
-      t.accept(manifest);
-      t.skip(EditionFormat.PDF);
-      t.skip(EditionFormat.EPUB);
-    });
+    change(
+        manifest.bookId(),
+        manifest.commit(),
+        t -> {
+          t.accept(manifest);
+          t.skip(EditionFormat.PDF);
+          t.skip(EditionFormat.EPUB);
+        });
   }
 
   @Override
   public void building(CommitIngested manifest, EditionFormat format) {
-    change(manifest.bookId(), manifest.commit(), t -> {
-      t.accept(manifest);
-      t.building(format);
-    });
+    change(
+        manifest.bookId(),
+        manifest.commit(),
+        t -> {
+          t.accept(manifest);
+          t.building(format);
+        });
   }
 
   @Override
@@ -141,7 +148,8 @@ public class EditionHistory implements PipelineObserver {
   }
 
   /** The rendered chapter with this source hash, if it arrived. */
-  public synchronized Optional<RenderedChapter> chapter(String bookId, String docId, String sha256) {
+  public synchronized Optional<RenderedChapter> chapter(
+      String bookId, String docId, String sha256) {
     return Optional.ofNullable(chapters.get(key(bookId, docId, sha256)));
   }
 
@@ -178,11 +186,14 @@ public class EditionHistory implements PipelineObserver {
   }
 
   private TrackedCommit tracked(String bookId, String commit) {
-    return books.computeIfAbsent(bookId, b -> new LinkedHashMap<>())
+    return books
+        .computeIfAbsent(bookId, b -> new LinkedHashMap<>())
         .computeIfAbsent(commit, c -> new TrackedCommit(bookId, c));
   }
 
-  /** A listener's failure must never reach the Kafka consumer or the build worker that called us. */
+  /**
+   * A listener's failure must never reach the Kafka consumer or the build worker that called us.
+   */
   private void tell(CommitEntry entry) {
     for (Consumer<CommitEntry> listener : listeners) {
       try {

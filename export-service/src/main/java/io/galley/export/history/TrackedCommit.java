@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The mutable state of one commit, guarded by {@link EditionHistory}'s lock. Facts may arrive in
  * any order (the topics are replayed concurrently), so a state never moves back: published beats
- * everything, failed beats everything but published, and a queued or skipped state never
- * overwrites building.
+ * everything, failed beats everything but published, and a queued or skipped state never overwrites
+ * building.
  */
 final class TrackedCommit {
 
@@ -96,7 +96,9 @@ final class TrackedCommit {
 
   CommitEntry snapshot() {
     if (snapshot == null) {
-      snapshot = new CommitEntry(bookId, commit, author, message, committedAt, manifest, problems, formats);
+      snapshot =
+          new CommitEntry(
+              bookId, commit, author, message, committedAt, manifest, problems, formats);
     }
     return snapshot;
   }

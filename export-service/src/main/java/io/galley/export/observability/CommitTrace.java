@@ -4,8 +4,8 @@ import io.galley.events.Traceparent;
 import org.slf4j.MDC;
 
 /**
- * Puts a commit's trace id ({@code traceId}) and the commit ({@code commit}) into the SLF4J MDC
- * for the work of one record or one build, so every log line of that work names its trace.
+ * Puts a commit's trace id ({@code traceId}) and the commit ({@code commit}) into the SLF4J MDC for
+ * the work of one record or one build, so every log line of that work names its trace.
  */
 public final class CommitTrace implements AutoCloseable {
 

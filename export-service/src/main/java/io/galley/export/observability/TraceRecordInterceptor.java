@@ -27,7 +27,8 @@ class TraceRecordInterceptor implements RecordInterceptor<Object, Object> {
   public ConsumerRecord<Object, Object> intercept(
       ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
     String commit = commitOf(record.value());
-    String traceId = Traceparent.traceId(EventHeaders.get(record.headers(), EventHeaders.TRACEPARENT));
+    String traceId =
+        Traceparent.traceId(EventHeaders.get(record.headers(), EventHeaders.TRACEPARENT));
     if (traceId == null && commit != null) {
       traceId = CommitTrace.traceId(commit);
     }
@@ -39,7 +40,8 @@ class TraceRecordInterceptor implements RecordInterceptor<Object, Object> {
   }
 
   @Override
-  public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+  public void afterRecord(
+      ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
     CommitTrace.clear();
   }
 

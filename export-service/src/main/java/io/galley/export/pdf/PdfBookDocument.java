@@ -13,8 +13,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Assembles one XHTML document for the whole book: cover, table of contents and every chapter on
- * a new page, with ids prefixed per chapter and {@code doc:}/{@code asset:} references resolved.
+ * Assembles one XHTML document for the whole book: cover, table of contents and every chapter on a
+ * new page, with ids prefixed per chapter and {@code doc:}/{@code asset:} references resolved.
  */
 final class PdfBookDocument {
 
@@ -32,11 +32,16 @@ final class PdfBookDocument {
     html.attr("lang", meta.language());
     Element head = doc.head();
     head.appendElement("title").text(meta.title());
-    String description = meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
+    String description =
+        meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
     head.appendElement("meta").attr("name", "description").attr("content", description);
     head.appendElement("meta").attr("name", "subject").attr("content", description);
-    head.appendElement("meta").attr("name", "author").attr("content", String.join(", ", meta.authors()));
-    head.appendElement("meta").attr("name", "keywords").attr("content", meta.id() + ", " + meta.language());
+    head.appendElement("meta")
+        .attr("name", "author")
+        .attr("content", String.join(", ", meta.authors()));
+    head.appendElement("meta")
+        .attr("name", "keywords")
+        .attr("content", meta.id() + ", " + meta.language());
     head.appendElement("style").appendText(pageCss(meta.pageSize()));
     head.appendChild(bookmarks(book));
     Element body = doc.body();
@@ -82,11 +87,14 @@ final class PdfBookDocument {
     for (int i = 0; i < book.chapters().size(); i++) {
       RenderedChapter chapter = book.chapters().get(i);
       Element mark =
-          marks.appendElement("bookmark")
+          marks
+              .appendElement("bookmark")
               .attr("name", chapter.title())
               .attr("href", "#" + chapterId(i + 1));
       for (Heading h : sections(chapter)) {
-        mark.appendElement("bookmark").attr("name", h.text()).attr("href", "#" + prefix(i + 1) + h.id());
+        mark.appendElement("bookmark")
+            .attr("name", h.text())
+            .attr("href", "#" + prefix(i + 1) + h.id());
       }
     }
     return marks;
@@ -123,7 +131,10 @@ final class PdfBookDocument {
       if (!sections.isEmpty()) {
         Element sub = item.appendElement("ol");
         for (Heading h : sections) {
-          sub.appendElement("li").appendElement("a").attr("href", "#" + prefix(i + 1) + h.id()).text(h.text());
+          sub.appendElement("li")
+              .appendElement("a")
+              .attr("href", "#" + prefix(i + 1) + h.id())
+              .text(h.text());
         }
       }
     }
@@ -164,9 +175,13 @@ final class PdfBookDocument {
         if (other == null) {
           a.unwrap();
         } else {
-          a.attr("href", hash < 0 ? "#" + chapterId(other) : "#" + prefix(other) + target.substring(hash + 1));
+          a.attr(
+              "href",
+              hash < 0 ? "#" + chapterId(other) : "#" + prefix(other) + target.substring(hash + 1));
         }
-      } else if (!href.startsWith("http:") && !href.startsWith("https:") && !href.startsWith("mailto:")) {
+      } else if (!href.startsWith("http:")
+          && !href.startsWith("https:")
+          && !href.startsWith("mailto:")) {
         a.unwrap();
       }
     }
@@ -179,7 +194,8 @@ final class PdfBookDocument {
         img.replaceWith(new Element("span").addClass("missing-image").text(img.attr("alt")));
       }
     }
-    root.select("[align]").forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
+    root.select("[align]")
+        .forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
     root.select("a.footnote-backref").forEach(a -> a.text("\u2191"));
   }
 }

@@ -4,9 +4,9 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
+import com.openhtmltopdf.util.XRLog;
 import io.galley.events.Digests;
 import io.galley.events.EditionFormat;
 import io.galley.export.edition.BookContent;
@@ -59,7 +59,8 @@ public final class PdfEditionBuilder implements EditionBuilder {
   @Override
   public BuiltEdition build(BookContent book) throws IOException {
     Document html = assembler.assemble(book);
-    String contentHash = Digests.sha256Hex(book.manifest().manifestHash() + "\n" + html.outerHtml());
+    String contentHash =
+        Digests.sha256Hex(book.manifest().manifestHash() + "\n" + html.outerHtml());
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.withProducer(exporterVersion);

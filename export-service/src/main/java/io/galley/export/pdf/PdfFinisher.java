@@ -14,10 +14,10 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 
 /**
  * Stamps what PDFBox would take from the clock: document info and XMP dates come from the commit,
@@ -40,7 +40,8 @@ final class PdfFinisher {
     Calendar time = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
     time.setTimeInMillis(manifest.committedAt().toEpochMilli() / 1000 * 1000);
     String author = String.join(", ", meta.authors());
-    String subject = meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
+    String subject =
+        meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
     String keywords = meta.id() + ", " + meta.language();
     PDDocumentInformation info = new PDDocumentInformation();
     info.setTitle(meta.title());
@@ -85,10 +86,22 @@ final class PdfFinisher {
     return labels;
   }
 
-  private PDMetadata xmp(PDDocument pdf, BookMetadata meta, String subject, String keywords,
-      Calendar time) throws IOException {
-    byte[] packet = PdfXmp.packet(new PdfXmp.Fields(meta.title(), String.join(", ", meta.authors()), subject,
-        meta.language(), keywords, producer, CREATOR, time.toInstant(), archival, archival));
+  private PDMetadata xmp(
+      PDDocument pdf, BookMetadata meta, String subject, String keywords, Calendar time)
+      throws IOException {
+    byte[] packet =
+        PdfXmp.packet(
+            new PdfXmp.Fields(
+                meta.title(),
+                String.join(", ", meta.authors()),
+                subject,
+                meta.language(),
+                keywords,
+                producer,
+                CREATOR,
+                time.toInstant(),
+                archival,
+                archival));
     PDMetadata metadata = new PDMetadata(pdf);
     metadata.importXMPMetadata(packet);
     return metadata;

@@ -56,7 +56,11 @@ final class PdfFonts {
   void register(PdfRendererBuilder builder) {
     for (Face face : faces) {
       builder.useFont(
-          () -> new ByteArrayInputStream(face.bytes()), face.family(), face.weight(), face.style(), true);
+          () -> new ByteArrayInputStream(face.bytes()),
+          face.family(),
+          face.weight(),
+          face.style(),
+          true);
     }
   }
 }

@@ -28,9 +28,13 @@ class DiffController {
   }
 
   @GetMapping(value = "/books/{bookId}/diff", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> diff(@PathVariable String bookId, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String doc) {
-    List<CommitEntry> accepted = history.history(bookId).stream().filter(c -> c.manifest() != null).toList();
+  ResponseEntity<String> diff(
+      @PathVariable String bookId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String doc) {
+    List<CommitEntry> accepted =
+        history.history(bookId).stream().filter(c -> c.manifest() != null).toList();
     if (accepted.isEmpty()) {
       return notFound(bookId, "Book “" + bookId + "” has no accepted commit yet.");
     }
@@ -38,13 +42,17 @@ class DiffController {
     if (newer.isEmpty()) {
       return notFound(bookId, "No accepted commit “" + to + "” of book “" + bookId + "”.");
     }
-    Optional<CommitEntry> older = blank(from) ? history.previousAccepted(bookId, newer.get().commit()) : accepted(bookId, from);
+    Optional<CommitEntry> older =
+        blank(from)
+            ? history.previousAccepted(bookId, newer.get().commit())
+            : accepted(bookId, from);
     if (older.isEmpty()) {
       return blank(from)
           ? ResponseEntity.ok(page.nothingToCompare(bookId, newer.get(), accepted))
           : notFound(bookId, "No accepted commit “" + from + "” of book “" + bookId + "”.");
     }
-    return ResponseEntity.ok(page.render(bookId, older.get(), newer.get(), blank(doc) ? null : doc, accepted));
+    return ResponseEntity.ok(
+        page.render(bookId, older.get(), newer.get(), blank(doc) ? null : doc, accepted));
   }
 
   private Optional<CommitEntry> accepted(String bookId, String commit) {
@@ -52,7 +60,9 @@ class DiffController {
   }
 
   private ResponseEntity<String> notFound(String bookId, String message) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML).body(page.notFound(bookId, message));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(MediaType.TEXT_HTML)
+        .body(page.notFound(bookId, message));
   }
 
   private static boolean blank(String s) {

@@ -23,12 +23,22 @@ final class HistoryRow {
 
   String render(CommitEntry c, Optional<CommitEntry> previous) {
     StringBuilder html = new StringBuilder();
-    html.append("<tr id=\"c-").append(Html.slug(c.bookId())).append('-').append(esc(c.commit()))
-        .append("\" data-commit=\"").append(esc(c.commit()))
-        .append("\" data-time=\"").append(c.committedAt() == null ? "" : c.committedAt().toString())
-        .append("\" class=\"").append(c.rejected() ? "rejected" : "accepted").append("\">");
-    html.append("<th scope=\"row\" data-label=\"Commit\"><code title=\"").append(esc(c.commit())).append("\">")
-        .append(esc(c.shortCommit())).append("</code></th>");
+    html.append("<tr id=\"c-")
+        .append(Html.slug(c.bookId()))
+        .append('-')
+        .append(esc(c.commit()))
+        .append("\" data-commit=\"")
+        .append(esc(c.commit()))
+        .append("\" data-time=\"")
+        .append(c.committedAt() == null ? "" : c.committedAt().toString())
+        .append("\" class=\"")
+        .append(c.rejected() ? "rejected" : "accepted")
+        .append("\">");
+    html.append("<th scope=\"row\" data-label=\"Commit\"><code title=\"")
+        .append(esc(c.commit()))
+        .append("\">")
+        .append(esc(c.shortCommit()))
+        .append("</code></th>");
     html.append("<td data-label=\"Author\">").append(esc(authorName(c.author()))).append("</td>");
     html.append("<td data-label=\"Message\" class=\"message\">").append(esc(c.subject()));
     if (c.rejected()) {
@@ -41,8 +51,13 @@ final class HistoryRow {
     html.append("</td>");
     html.append("<td data-label=\"Time\">").append(Html.time(c.committedAt())).append("</td>");
     for (EditionFormat format : PortalPage.FORMATS) {
-      html.append("<td data-label=\"").append(format).append("\" data-format=\"").append(format)
-          .append("\">").append(state(c, format)).append("</td>");
+      html.append("<td data-label=\"")
+          .append(format)
+          .append("\" data-format=\"")
+          .append(format)
+          .append("\">")
+          .append(state(c, format))
+          .append("</td>");
     }
     html.append("<td data-label=\"Changes\">").append(compare(c, previous)).append("</td></tr>\n");
     return html.toString();
@@ -54,17 +69,31 @@ final class HistoryRow {
       return "<span class=\"state state-none\">not yet known</span>";
     }
     FormatState state = status.get().state();
-    StringBuilder html = new StringBuilder("<span class=\"state state-").append(state.token()).append("\">")
-        .append("<span class=\"icon\" aria-hidden=\"true\">").append(icon(state)).append("</span> ")
-        .append(esc(state.label())).append("</span>");
+    StringBuilder html =
+        new StringBuilder("<span class=\"state state-")
+            .append(state.token())
+            .append("\">")
+            .append("<span class=\"icon\" aria-hidden=\"true\">")
+            .append(icon(state))
+            .append("</span> ")
+            .append(esc(state.label()))
+            .append("</span>");
     if (state == FormatState.PUBLISHED) {
-      html.append(" <a class=\"get\" href=\"").append(esc(href(c, status.get()))).append("\">")
+      html.append(" <a class=\"get\" href=\"")
+          .append(esc(href(c, status.get())))
+          .append("\">")
           .append(format == EditionFormat.HTML ? "open" : "download")
-          .append("<span class=\"visually-hidden\"> ").append(format).append(" of ").append(esc(c.shortCommit()))
+          .append("<span class=\"visually-hidden\"> ")
+          .append(format)
+          .append(" of ")
+          .append(esc(c.shortCommit()))
           .append("</span></a>");
     } else if (state == FormatState.FAILED && status.get().error() != null) {
-      html.append("<details class=\"error\"><summary>Why<span class=\"visually-hidden\"> ").append(format)
-          .append(" failed</span></summary><code>").append(esc(status.get().error())).append("</code></details>");
+      html.append("<details class=\"error\"><summary>Why<span class=\"visually-hidden\"> ")
+          .append(format)
+          .append(" failed</span></summary><code>")
+          .append(esc(status.get().error()))
+          .append("</code></details>");
     }
     return html.toString();
   }
@@ -81,9 +110,17 @@ final class HistoryRow {
       return "<span class=\"muted\">—</span>";
     }
     CommitEntry p = previous.get();
-    return "<a href=\"/books/" + seg(c.bookId()) + "/diff?from=" + param(p.commit()) + "&amp;to="
-        + param(c.commit()) + "\">compare with previous<span class=\"visually-hidden\"> ("
-        + esc(p.shortCommit()) + " to " + esc(c.shortCommit()) + ")</span></a>";
+    return "<a href=\"/books/"
+        + seg(c.bookId())
+        + "/diff?from="
+        + param(p.commit())
+        + "&amp;to="
+        + param(c.commit())
+        + "\">compare with previous<span class=\"visually-hidden\"> ("
+        + esc(p.shortCommit())
+        + " to "
+        + esc(c.shortCommit())
+        + ")</span></a>";
   }
 
   static String icon(FormatState state) {

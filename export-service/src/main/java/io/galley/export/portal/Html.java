@@ -85,7 +85,8 @@ final class Html {
         <nav aria-label="Site"><ul><li><a href="/">Editions</a></li><li><a href="/api/editions">Editions API (JSON)</a></li></ul></nav>
         </header>
         <main id="main" tabindex="-1">
-        """.formatted(esc(title));
+        """
+        .formatted(esc(title));
   }
 
   /** The end of a page. */

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/events}: server-sent events, one {@code commit} event per changed history entry,
- * with the new states and the server-rendered fragments the page swaps in. Sent from one thread,
- * so a slow browser never holds up a Kafka consumer or the build worker.
+ * with the new states and the server-rendered fragments the page swaps in. Sent from one thread, so
+ * a slow browser never holds up a Kafka consumer or the build worker.
  */
 @RestController
 class PortalEvents implements SmartLifecycle {
@@ -31,21 +31,25 @@ class PortalEvents implements SmartLifecycle {
 
   private final PortalPage page;
   private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "portal-events");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "portal-events");
+            t.setDaemon(true);
+            return t;
+          });
   private final Runnable unsubscribe;
   private volatile boolean running;
 
   PortalEvents(PortalPage page, EditionHistory history) {
     this.page = page;
-    this.unsubscribe = history.subscribe(entry -> {
-      if (!sender.isShutdown()) {
-        sender.execute(() -> broadcast(entry));
-      }
-    });
+    this.unsubscribe =
+        history.subscribe(
+            entry -> {
+              if (!sender.isShutdown()) {
+                sender.execute(() -> broadcast(entry));
+              }
+            });
   }
 
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,7 +59,11 @@ class PortalEvents implements SmartLifecycle {
     emitter.onTimeout(() -> emitters.remove(emitter));
     emitter.onError(e -> emitters.remove(emitter));
     emitters.add(emitter);
-    emitter.send(SseEmitter.event().name("hello").data("{}", MediaType.APPLICATION_JSON).reconnectTime(2000));
+    emitter.send(
+        SseEmitter.event()
+            .name("hello")
+            .data("{}", MediaType.APPLICATION_JSON)
+            .reconnectTime(2000));
     return emitter;
   }
 
@@ -71,7 +79,11 @@ class PortalEvents implements SmartLifecycle {
     }
     for (SseEmitter emitter : emitters) {
       try {
-        emitter.send(SseEmitter.event().name("commit").id(entry.commit()).data(json, MediaType.APPLICATION_JSON));
+        emitter.send(
+            SseEmitter.event()
+                .name("commit")
+                .id(entry.commit())
+                .data(json, MediaType.APPLICATION_JSON));
       } catch (IOException | IllegalStateException e) {
         emitters.remove(emitter);
       }
@@ -85,7 +97,10 @@ class PortalEvents implements SmartLifecycle {
     payload.put("time", entry.committedAt() == null ? null : entry.committedAt().toString());
     Map<String, String> states = new LinkedHashMap<>();
     for (EditionFormat format : PortalPage.FORMATS) {
-      entry.status(format).map(FormatStatus::state).ifPresent(s -> states.put(format.name(), s.token()));
+      entry
+          .status(format)
+          .map(FormatStatus::state)
+          .ifPresent(s -> states.put(format.name(), s.token()));
     }
     payload.put("states", states);
     payload.put("announce", announce(entry));
@@ -96,9 +111,21 @@ class PortalEvents implements SmartLifecycle {
   }
 
   private static String announce(CommitEntry entry) {
-    StringBuilder text = new StringBuilder(entry.bookId()).append(" commit ").append(entry.shortCommit()).append(':');
+    StringBuilder text =
+        new StringBuilder(entry.bookId())
+            .append(" commit ")
+            .append(entry.shortCommit())
+            .append(':');
     for (EditionFormat format : PortalPage.FORMATS) {
-      entry.status(format).ifPresent(s -> text.append(' ').append(format).append(' ').append(s.state().label()).append(','));
+      entry
+          .status(format)
+          .ifPresent(
+              s ->
+                  text.append(' ')
+                      .append(format)
+                      .append(' ')
+                      .append(s.state().label())
+                      .append(','));
     }
     text.setLength(text.length() - 1);
     return text.append('.').toString();

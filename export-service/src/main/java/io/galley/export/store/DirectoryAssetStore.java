@@ -35,7 +35,11 @@ public class DirectoryAssetStore implements AssetSource {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, sha256, ".tmp");
       Files.write(tmp, bytes);
-      Files.move(tmp, dir.resolve(sha256), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(sha256),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       present.add(sha256);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store asset " + sha256, e);
@@ -47,7 +51,9 @@ public class DirectoryAssetStore implements AssetSource {
     if (present.contains(sha256)) {
       return true;
     }
-    if (sha256 != null && sha256.matches("[0-9a-f]{64}") && Files.isRegularFile(dir.resolve(sha256))) {
+    if (sha256 != null
+        && sha256.matches("[0-9a-f]{64}")
+        && Files.isRegularFile(dir.resolve(sha256))) {
       present.add(sha256);
       return true;
     }

@@ -77,7 +77,8 @@ public class DirectoryEditionStore {
       return editions;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString())
+      files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json"))
           .sorted()
           .forEach(n -> find(n.substring(0, n.length() - 5)).ifPresent(editions::add));

@@ -31,29 +31,33 @@ class EditionBuildJobTest {
   final AtomicInteger builds = new AtomicInteger();
   boolean failing;
 
-  final EditionBuilder fake = new EditionBuilder() {
-    @Override
-    public EditionFormat format() {
-      return EditionFormat.EPUB;
-    }
+  final EditionBuilder fake =
+      new EditionBuilder() {
+        @Override
+        public EditionFormat format() {
+          return EditionFormat.EPUB;
+        }
 
-    @Override
-    public BuiltEdition build(BookContent book) throws IOException {
-      builds.incrementAndGet();
-      if (failing) {
-        throw new IOException("broken chapter");
-      }
-      return new BuiltEdition(book.manifest().commit().getBytes(), null);
-    }
-  };
+        @Override
+        public BuiltEdition build(BookContent book) throws IOException {
+          builds.incrementAndGet();
+          if (failing) {
+            throw new IOException("broken chapter");
+          }
+          return new BuiltEdition(book.manifest().commit().getBytes(), null);
+        }
+      };
 
   @Test
   void storesAndPublishesAnEditionAndDoesNotRebuildItAfterARestart() throws Exception {
     BookContent book = Books.content();
     job().build(book);
     String id = EditionIds.of(book.manifest(), Books.RENDERER, "v1", EditionFormat.EPUB);
-    assertThat(published).singleElement().isInstanceOf(EditionPublished.class)
-        .extracting(EditionEvent::editionId).isEqualTo(id);
+    assertThat(published)
+        .singleElement()
+        .isInstanceOf(EditionPublished.class)
+        .extracting(EditionEvent::editionId)
+        .isEqualTo(id);
     assertThat(state.resolve("editions/" + id + ".epub")).exists();
     assertThat(Files.list(state.resolve("editions"))).noneMatch(p -> p.toString().endsWith(".tmp"));
 
@@ -75,13 +79,16 @@ class EditionBuildJobTest {
     job.build(new BookContent(later, Books.rendered(later), Books.assets()));
     assertThat(published.get(1)).isInstanceOf(EditionFailed.class);
     assertThat(((EditionFailed) published.get(1)).error()).contains("broken chapter");
-    assertThat(catalog.latest("go-guide", EditionFormat.EPUB)).get()
-        .extracting(EditionPublished::commit).isEqualTo(Books.goGuide().commit());
+    assertThat(catalog.latest("go-guide", EditionFormat.EPUB))
+        .get()
+        .extracting(EditionPublished::commit)
+        .isEqualTo(Books.goGuide().commit());
   }
 
   private EditionBuildJob job() {
     ExportProperties properties = new ExportProperties(state, 3, "v1", null);
     DirectoryEditionStore store = new DirectoryEditionStore(properties);
-    return new EditionBuildJob(List.of(fake), store, new EditionCatalog(store), published::add, "v1");
+    return new EditionBuildJob(
+        List.of(fake), store, new EditionCatalog(store), published::add, "v1");
   }
 }

@@ -24,17 +24,18 @@ import org.junit.jupiter.api.Test;
 class ManifestJoinTest {
 
   final Map<String, byte[]> stored = new HashMap<>();
-  final AssetSource assets = new AssetSource() {
-    @Override
-    public Optional<byte[]> bytes(String sha256) {
-      return Optional.ofNullable(stored.get(sha256));
-    }
+  final AssetSource assets =
+      new AssetSource() {
+        @Override
+        public Optional<byte[]> bytes(String sha256) {
+          return Optional.ofNullable(stored.get(sha256));
+        }
 
-    @Override
-    public boolean contains(String sha256) {
-      return stored.containsKey(sha256);
-    }
-  };
+        @Override
+        public boolean contains(String sha256) {
+          return stored.containsKey(sha256);
+        }
+      };
   final List<String> built = new CopyOnWriteArrayList<>();
   final CountDownLatch firstBuildMayFinish = new CountDownLatch(1);
   final CountDownLatch firstBuildStarted = new CountDownLatch(1);
@@ -57,11 +58,13 @@ class ManifestJoinTest {
     join.onManifest(manifest);
     join.onRendered(chapters.get(0));
     join.onRendered(chapters.get(1));
-    Books.assetBytes().forEach((sha, bytes) -> {
-      assertThat(built).isEmpty();
-      stored.put(sha, bytes);
-      join.onAsset(sha);
-    });
+    Books.assetBytes()
+        .forEach(
+            (sha, bytes) -> {
+              assertThat(built).isEmpty();
+              stored.put(sha, bytes);
+              join.onAsset(sha);
+            });
     await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
     join.onManifest(manifest);
     join.onRendered(chapters.get(1));
@@ -96,6 +99,9 @@ class ManifestJoinTest {
   }
 
   private static CommitIngested manifest(int n) {
-    return Books.goGuide("go-guide", String.format("%040d", n), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
+    return Books.goGuide(
+        "go-guide",
+        String.format("%040d", n),
+        Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
   }
 }

@@ -31,50 +31,56 @@ class ObservedBuildsTest {
   final List<String> seen = new CopyOnWriteArrayList<>();
   final CountDownLatch mayFinish = new CountDownLatch(1);
 
-  final PipelineObserver observer = new PipelineObserver() {
-    @Override
-    public void accepted(CommitIngested m) {
-      seen.add("accepted " + n(m));
-    }
+  final PipelineObserver observer =
+      new PipelineObserver() {
+        @Override
+        public void accepted(CommitIngested m) {
+          seen.add("accepted " + n(m));
+        }
 
-    @Override
-    public void superseded(CommitIngested m) {
-      seen.add("superseded " + n(m));
-    }
+        @Override
+        public void superseded(CommitIngested m) {
+          seen.add("superseded " + n(m));
+        }
 
-    @Override
-    public void building(CommitIngested m, EditionFormat format) {
-      seen.add("building " + n(m) + " " + format);
-    }
+        @Override
+        public void building(CommitIngested m, EditionFormat format) {
+          seen.add("building " + n(m) + " " + format);
+        }
 
-    @Override
-    public void finished(EditionEvent outcome) {
-      seen.add("finished " + Integer.parseInt(outcome.commit()) + " " + outcome.format());
-    }
-  };
+        @Override
+        public void finished(EditionEvent outcome) {
+          seen.add("finished " + Integer.parseInt(outcome.commit()) + " " + outcome.format());
+        }
+      };
 
-  final EditionBuilder slow = new EditionBuilder() {
-    @Override
-    public EditionFormat format() {
-      return EditionFormat.EPUB;
-    }
+  final EditionBuilder slow =
+      new EditionBuilder() {
+        @Override
+        public EditionFormat format() {
+          return EditionFormat.EPUB;
+        }
 
-    @Override
-    public BuiltEdition build(BookContent book) throws java.io.IOException {
-      try {
-        mayFinish.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new BuiltEdition(book.manifest().commit().getBytes(), null);
-    }
-  };
+        @Override
+        public BuiltEdition build(BookContent book) throws java.io.IOException {
+          try {
+            mayFinish.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new BuiltEdition(book.manifest().commit().getBytes(), null);
+        }
+      };
 
   @Test
   void reportsEveryManifestAndSkipsThoseANewerOneReplacedBeforeTheWorkerGotThem() throws Exception {
-    DirectoryEditionStore store = new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null));
-    EditionBuildJob job = new EditionBuildJob(List.of(slow), store, new EditionCatalog(store), e -> {}, "v1", observer);
-    try (CoalescingBuildQueue queue = new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(), observer)) {
+    DirectoryEditionStore store =
+        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null));
+    EditionBuildJob job =
+        new EditionBuildJob(
+            List.of(slow), store, new EditionCatalog(store), e -> {}, "v1", observer);
+    try (CoalescingBuildQueue queue =
+        new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(), observer)) {
       ManifestJoin join = new ManifestJoin(Books.assets(), queue, observer);
       Books.rendered(manifest(1)).forEach(join::onRendered);
       join.onManifest(manifest(1));
@@ -85,8 +91,16 @@ class ObservedBuildsTest {
       mayFinish.countDown();
       await().atMost(5, TimeUnit.SECONDS).until(() -> seen.contains("finished 3 EPUB"));
     }
-    assertThat(seen).containsExactly("accepted 1", "building 1 EPUB", "accepted 2", "accepted 3", "superseded 2",
-        "finished 1 EPUB", "building 3 EPUB", "finished 3 EPUB");
+    assertThat(seen)
+        .containsExactly(
+            "accepted 1",
+            "building 1 EPUB",
+            "accepted 2",
+            "accepted 3",
+            "superseded 2",
+            "finished 1 EPUB",
+            "building 3 EPUB",
+            "finished 3 EPUB");
   }
 
   private static int n(CommitIngested m) {
@@ -94,6 +108,9 @@ class ObservedBuildsTest {
   }
 
   private static CommitIngested manifest(int n) {
-    return Books.goGuide("go-guide", String.format("%040d", n), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
+    return Books.goGuide(
+        "go-guide",
+        String.format("%040d", n),
+        Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
   }
 }

@@ -22,14 +22,15 @@ class DiffTest {
       List<Edit<Character>> edits = MyersDiff.diff(a, b);
       List<Character> left = new ArrayList<>();
       List<Character> right = new ArrayList<>();
-      edits.forEach(e -> {
-        if (e.op() != Edit.Op.INSERT) {
-          left.add(e.item());
-        }
-        if (e.op() != Edit.Op.DELETE) {
-          right.add(e.item());
-        }
-      });
+      edits.forEach(
+          e -> {
+            if (e.op() != Edit.Op.INSERT) {
+              left.add(e.item());
+            }
+            if (e.op() != Edit.Op.DELETE) {
+              right.add(e.item());
+            }
+          });
       assertThat(left).isEqualTo(a);
       assertThat(right).isEqualTo(b);
       long kept = edits.stream().filter(e -> e.op() == Edit.Op.KEEP).count();
@@ -40,8 +41,11 @@ class DiffTest {
   @Test
   void diffsEmptyAndEqualSequences() {
     assertThat(MyersDiff.diff(List.of(), List.of())).isEmpty();
-    assertThat(MyersDiff.diff(List.of("a"), List.of())).extracting(Edit::op).containsExactly(Edit.Op.DELETE);
-    assertThat(MyersDiff.diff(List.of("a", "b"), List.of("a", "b"))).extracting(Edit::op)
+    assertThat(MyersDiff.diff(List.of("a"), List.of()))
+        .extracting(Edit::op)
+        .containsExactly(Edit.Op.DELETE);
+    assertThat(MyersDiff.diff(List.of("a", "b"), List.of("a", "b")))
+        .extracting(Edit::op)
         .containsOnly(Edit.Op.KEEP);
   }
 
@@ -56,21 +60,40 @@ class DiffTest {
 
   @Test
   void showsAnEditedParagraphAsOneChangedLineWithTheChangedWords() {
-    List<TextDiff.Line> lines = TextDiff.of(
-        List.of("# Title", "Go compiles fast and ships as one binary.", "Old paragraph that goes away entirely."),
-        List.of("# Title", "Go compiles quickly and ships as one static binary.", "Completely new text here."));
-    assertThat(lines).extracting(TextDiff.Line::kind).containsExactly(
-        TextDiff.Kind.KEPT, TextDiff.Kind.CHANGED, TextDiff.Kind.REMOVED, TextDiff.Kind.ADDED);
+    List<TextDiff.Line> lines =
+        TextDiff.of(
+            List.of(
+                "# Title",
+                "Go compiles fast and ships as one binary.",
+                "Old paragraph that goes away entirely."),
+            List.of(
+                "# Title",
+                "Go compiles quickly and ships as one static binary.",
+                "Completely new text here."));
+    assertThat(lines)
+        .extracting(TextDiff.Line::kind)
+        .containsExactly(
+            TextDiff.Kind.KEPT, TextDiff.Kind.CHANGED, TextDiff.Kind.REMOVED, TextDiff.Kind.ADDED);
     TextDiff.Line changed = lines.get(1);
     assertThat(changed.oldNumber()).isEqualTo(2);
-    assertThat(changed.segments()).contains(new Edit<>(Edit.Op.DELETE, "fast"), new Edit<>(Edit.Op.INSERT, "quickly"),
-        new Edit<>(Edit.Op.INSERT, "static"));
+    assertThat(changed.segments())
+        .contains(
+            new Edit<>(Edit.Op.DELETE, "fast"),
+            new Edit<>(Edit.Op.INSERT, "quickly"),
+            new Edit<>(Edit.Op.INSERT, "static"));
     assertThat(lines.get(3).newNumber()).isEqualTo(3);
-    assertThat(TextDiff.wordDiff("the quick brown fox", "the slow red fox")).containsExactly(
-        new Edit<>(Edit.Op.KEEP, "the"), new Edit<>(Edit.Op.KEEP, " "),
-        new Edit<>(Edit.Op.DELETE, "quick"), new Edit<>(Edit.Op.DELETE, " "), new Edit<>(Edit.Op.DELETE, "brown"),
-        new Edit<>(Edit.Op.INSERT, "slow"), new Edit<>(Edit.Op.INSERT, " "), new Edit<>(Edit.Op.INSERT, "red"),
-        new Edit<>(Edit.Op.KEEP, " "), new Edit<>(Edit.Op.KEEP, "fox"));
+    assertThat(TextDiff.wordDiff("the quick brown fox", "the slow red fox"))
+        .containsExactly(
+            new Edit<>(Edit.Op.KEEP, "the"),
+            new Edit<>(Edit.Op.KEEP, " "),
+            new Edit<>(Edit.Op.DELETE, "quick"),
+            new Edit<>(Edit.Op.DELETE, " "),
+            new Edit<>(Edit.Op.DELETE, "brown"),
+            new Edit<>(Edit.Op.INSERT, "slow"),
+            new Edit<>(Edit.Op.INSERT, " "),
+            new Edit<>(Edit.Op.INSERT, "red"),
+            new Edit<>(Edit.Op.KEEP, " "),
+            new Edit<>(Edit.Op.KEEP, "fox"));
   }
 
   @Test
@@ -81,12 +104,31 @@ class DiffTest {
     chapters.set(0, new ChapterEntry("intro", "9".repeat(64), "Introduction"));
     chapters.set(1, new ChapterEntry("basics/types", chapters.get(1).sha256(), "Types"));
     chapters.add(0, new ChapterEntry("preface", "8".repeat(64), "Preface"));
-    CommitIngested to = new CommitIngested(from.bookId(), "f".repeat(40), from.commit(), "a", "m",
-        Instant.parse("2026-04-01T00:00:00Z"), from.book(), chapters, from.assets(), List.of(), List.of(), false, List.of());
+    CommitIngested to =
+        new CommitIngested(
+            from.bookId(),
+            "f".repeat(40),
+            from.commit(),
+            "a",
+            "m",
+            Instant.parse("2026-04-01T00:00:00Z"),
+            from.book(),
+            chapters,
+            from.assets(),
+            List.of(),
+            List.of(),
+            false,
+            List.of());
     EditionComparison c = EditionComparison.of(from, to);
-    assertThat(c.of(ChapterChange.Kind.ADDED)).extracting(ChapterChange::docId).containsExactly("preface");
-    assertThat(c.of(ChapterChange.Kind.REMOVED)).extracting(ChapterChange::docId).containsExactly("appendix");
-    assertThat(c.of(ChapterChange.Kind.CHANGED)).extracting(ChapterChange::docId).containsExactly("intro", "basics/types");
+    assertThat(c.of(ChapterChange.Kind.ADDED))
+        .extracting(ChapterChange::docId)
+        .containsExactly("preface");
+    assertThat(c.of(ChapterChange.Kind.REMOVED))
+        .extracting(ChapterChange::docId)
+        .containsExactly("appendix");
+    assertThat(c.of(ChapterChange.Kind.CHANGED))
+        .extracting(ChapterChange::docId)
+        .containsExactly("intro", "basics/types");
     assertThat(c.chapter("basics/types").orElseThrow().titleChanged()).isTrue();
     assertThat(c.chapter("basics/types").orElseThrow().sourceChanged()).isFalse();
     assertThat(c.chapter("intro").orElseThrow().sourceChanged()).isTrue();
@@ -107,7 +149,10 @@ class DiffTest {
     int[][] t = new int[a.size() + 1][b.size() + 1];
     for (int i = 1; i <= a.size(); i++) {
       for (int j = 1; j <= b.size(); j++) {
-        t[i][j] = a.get(i - 1).equals(b.get(j - 1)) ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+        t[i][j] =
+            a.get(i - 1).equals(b.get(j - 1))
+                ? t[i - 1][j - 1] + 1
+                : Math.max(t[i - 1][j], t[i][j - 1]);
       }
     }
     return t[a.size()][b.size()];

@@ -47,10 +47,24 @@ class DownloadControllerTest {
 
   @BeforeEach
   void editions() {
-    put(edition("a".repeat(32), "1".repeat(40), EditionFormat.EPUB, OLD, "2026-01-01T00:00:00Z"), OLD);
-    put(edition("b".repeat(32), "2".repeat(40), EditionFormat.EPUB, NEW, "2026-02-01T00:00:00Z"), NEW);
-    catalog.add(new EditionPublished("c".repeat(32), "guide", "2".repeat(40), EditionFormat.HTML, "d".repeat(64),
-        10, null, Instant.parse("2026-02-01T00:00:00Z"), 1, "/books/guide/"));
+    put(
+        edition("a".repeat(32), "1".repeat(40), EditionFormat.EPUB, OLD, "2026-01-01T00:00:00Z"),
+        OLD);
+    put(
+        edition("b".repeat(32), "2".repeat(40), EditionFormat.EPUB, NEW, "2026-02-01T00:00:00Z"),
+        NEW);
+    catalog.add(
+        new EditionPublished(
+            "c".repeat(32),
+            "guide",
+            "2".repeat(40),
+            EditionFormat.HTML,
+            "d".repeat(64),
+            10,
+            null,
+            Instant.parse("2026-02-01T00:00:00Z"),
+            1,
+            "/books/guide/"));
   }
 
   @Test
@@ -59,13 +73,16 @@ class DownloadControllerTest {
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"" + Digests.sha256Hex(NEW) + "\""))
         .andExpect(header().string("Content-Type", "application/epub+zip"))
-        .andExpect(header().string("Content-Disposition", "attachment; filename=\"guide-2222222.epub\""))
+        .andExpect(
+            header().string("Content-Disposition", "attachment; filename=\"guide-2222222.epub\""))
         .andExpect(content().bytes(NEW));
   }
 
   @Test
   void servesAnEditionById() throws Exception {
-    mvc.perform(get("/editions/" + "a".repeat(32) + ".epub")).andExpect(status().isOk()).andExpect(content().bytes(OLD));
+    mvc.perform(get("/editions/" + "a".repeat(32) + ".epub"))
+        .andExpect(status().isOk())
+        .andExpect(content().bytes(OLD));
     mvc.perform(get("/editions/" + "a".repeat(32) + ".pdf")).andExpect(status().isNotFound());
   }
 
@@ -75,7 +92,8 @@ class DownloadControllerTest {
         .andExpect(status().isNotFound())
         .andExpect(header().string("Content-Type", "application/problem+json"))
         .andExpect(jsonPath("$.status").value(404))
-        .andExpect(jsonPath("$.detail").value("No PDF edition of book 'guide' has been built yet."));
+        .andExpect(
+            jsonPath("$.detail").value("No PDF edition of book 'guide' has been built yet."));
   }
 
   @Test
@@ -94,8 +112,18 @@ class DownloadControllerTest {
     catalog.add(edition);
   }
 
-  private static EditionPublished edition(String id, String commit, EditionFormat format, byte[] bytes, String at) {
-    return new EditionPublished(id, "guide", commit, format, Digests.sha256Hex(bytes), bytes.length, null,
-        Instant.parse(at), 1, "/editions/" + id + ".epub");
+  private static EditionPublished edition(
+      String id, String commit, EditionFormat format, byte[] bytes, String at) {
+    return new EditionPublished(
+        id,
+        "guide",
+        commit,
+        format,
+        Digests.sha256Hex(bytes),
+        bytes.length,
+        null,
+        Instant.parse(at),
+        1,
+        "/editions/" + id + ".epub");
   }
 }

@@ -44,20 +44,24 @@ class HostileChapterOutputTest {
   @BeforeAll
   static void hostileBook() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      hits.incrementAndGet();
-      byte[] body = ("p { color: red } " + SECRET).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          hits.incrementAndGet();
+          byte[] body = ("p { color: red } " + SECRET).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     String http = "http://127.0.0.1:" + server.getAddress().getPort();
     Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
-    Path secretCss = Files.writeString(dir.resolve("secret.css"), "body::before { content: '" + SECRET + "' }");
+    Path secretCss =
+        Files.writeString(dir.resolve("secret.css"), "body::before { content: '" + SECRET + "' }");
     String file = secret.toUri().toString();
     String css = secretCss.toUri().toString();
-    String hostile = """
+    String hostile =
+        """
         <p>before</p>
         <img src="%1$s/img.png" alt="remote"/><img src="file:///etc/passwd" alt="passwd"/>
         <img src="%2$s" alt="secret"/><img src="jar:%2$s!/x.png" alt="jar"/>
@@ -72,13 +76,24 @@ class HostileChapterOutputTest {
         <script>alert(2)</script><p onclick="alert(3)">click</p>
         <a href="javascript:alert(4)">js</a><a href="file:///etc/passwd">file link</a>
         <p>after</p>
-        """.formatted(http, file, css, server.getAddress().getPort());
+        """
+            .formatted(http, file, css, server.getAddress().getPort());
     CommitIngested manifest = Books.goGuide();
     List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(manifest));
     RenderedChapter first = chapters.get(0);
-    chapters.set(0, new RenderedChapter(first.bookId(), first.docId(), first.sourceSha256(),
-        first.rendererVersion(), first.title(), first.xhtml() + hostile, first.headings(),
-        first.docRefs(), first.assets(), first.warnings()));
+    chapters.set(
+        0,
+        new RenderedChapter(
+            first.bookId(),
+            first.docId(),
+            first.sourceSha256(),
+            first.rendererVersion(),
+            first.title(),
+            first.xhtml() + hostile,
+            first.headings(),
+            first.docRefs(),
+            first.assets(),
+            first.warnings()));
     book = new BookContent(manifest, chapters, Books.assets());
   }
 
@@ -102,11 +117,29 @@ class HostileChapterOutputTest {
     byte[] epub = new EpubEditionBuilder().build(book).bytes();
     String all = entries(epub);
     assertThat(hits).hasValue(0);
-    assertThat(all).contains("before", "after")
-        .doesNotContain(SECRET, "root:x:0:0", "127.0.0.1", "file:", "jar:", "ftp:", "javascript:", "alert(",
-            "@import", "<script", "<iframe", "<object", "<embed", "url(");
-    assertThat(Pattern.compile("\\son[a-z]+\\s*=").matcher(all).find()).as("event handler attribute").isFalse();
-    assertThat(Pattern.compile("<link[^>]+href=\"[a-z]+:").matcher(all).find()).as("absolute <link>").isFalse();
+    assertThat(all)
+        .contains("before", "after")
+        .doesNotContain(
+            SECRET,
+            "root:x:0:0",
+            "127.0.0.1",
+            "file:",
+            "jar:",
+            "ftp:",
+            "javascript:",
+            "alert(",
+            "@import",
+            "<script",
+            "<iframe",
+            "<object",
+            "<embed",
+            "url(");
+    assertThat(Pattern.compile("\\son[a-z]+\\s*=").matcher(all).find())
+        .as("event handler attribute")
+        .isFalse();
+    assertThat(Pattern.compile("<link[^>]+href=\"[a-z]+:").matcher(all).find())
+        .as("absolute <link>")
+        .isFalse();
   }
 
   private static String entries(byte[] epub) throws IOException {

@@ -46,11 +46,18 @@ class EpubEditionBuilderTest {
     Files.write(file, BUILDER.build(Books.minimal()).bytes());
     DefaultReportImpl report = new DefaultReportImpl("notes.epub");
     new EpubCheck(file.toFile(), report).doValidate();
-    assertThat(report.getErrorCount() + report.getFatalErrorCount() + report.getWarningCount()).isZero();
+    assertThat(report.getErrorCount() + report.getFatalErrorCount() + report.getWarningCount())
+        .isZero();
     try (ZipFile zip = new ZipFile(file.toFile())) {
-      String opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
-          StandardCharsets.UTF_8);
-      assertThat(opf).contains("urn:isbn:9780306406157", "<dc:language>de</dc:language>", "Notes &amp; &lt;Drafts&gt;");
+      String opf =
+          new String(
+              zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(opf)
+          .contains(
+              "urn:isbn:9780306406157",
+              "<dc:language>de</dc:language>",
+              "Notes &amp; &lt;Drafts&gt;");
     }
   }
 
@@ -63,27 +70,51 @@ class EpubEditionBuilderTest {
       zip.stream().forEach(e -> names.add(e.getName()));
       assertThat(names.get(0)).isEqualTo("mimetype");
       assertThat(zip.getEntry("mimetype").getMethod()).isEqualTo(ZipEntry.STORED);
-      assertThat(names).contains("META-INF/container.xml", "OEBPS/content.opf", "OEBPS/nav.xhtml",
-          "OEBPS/toc.ncx", "OEBPS/chapter-001.xhtml", "OEBPS/chapter-003.xhtml");
-      String intro = new String(zip.getInputStream(zip.getEntry("OEBPS/chapter-001.xhtml")).readAllBytes(),
-          StandardCharsets.UTF_8);
-      assertThat(intro).contains("href=\"chapter-002.xhtml#numbers\"", "epub:type=\"noteref\"",
-          "epub:type=\"footnote\"", "src=\"images/" + Books.png().sha256() + ".png\"");
-      String opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
-          StandardCharsets.UTF_8);
-      assertThat(opf).contains("properties=\"cover-image\"", "2026-03-01T10:15:30Z", "urn:uuid:",
-          "schema:accessibilitySummary");
-      String ncx = new String(zip.getInputStream(zip.getEntry("OEBPS/toc.ncx")).readAllBytes(),
-          StandardCharsets.UTF_8);
+      assertThat(names)
+          .contains(
+              "META-INF/container.xml",
+              "OEBPS/content.opf",
+              "OEBPS/nav.xhtml",
+              "OEBPS/toc.ncx",
+              "OEBPS/chapter-001.xhtml",
+              "OEBPS/chapter-003.xhtml");
+      String intro =
+          new String(
+              zip.getInputStream(zip.getEntry("OEBPS/chapter-001.xhtml")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(intro)
+          .contains(
+              "href=\"chapter-002.xhtml#numbers\"",
+              "epub:type=\"noteref\"",
+              "epub:type=\"footnote\"",
+              "src=\"images/" + Books.png().sha256() + ".png\"");
+      String opf =
+          new String(
+              zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(opf)
+          .contains(
+              "properties=\"cover-image\"",
+              "2026-03-01T10:15:30Z",
+              "urn:uuid:",
+              "schema:accessibilitySummary");
+      String ncx =
+          new String(
+              zip.getInputStream(zip.getEntry("OEBPS/toc.ncx")).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertThat(ncx).contains("chapter-002.xhtml#strings", "playOrder=\"6\"");
     }
   }
 
   @Test
   void keepsTheIdentifierAcrossEditions() throws Exception {
-    var later = Books.goGuide("go-guide", "fedcba9876543210fedcba9876543210fedcba98",
-        java.time.Instant.parse("2026-04-01T00:00:00Z"));
-    assertThat(EpubPackage.identifier(later.book())).isEqualTo(EpubPackage.identifier(Books.goGuide().book()));
+    var later =
+        Books.goGuide(
+            "go-guide",
+            "fedcba9876543210fedcba9876543210fedcba98",
+            java.time.Instant.parse("2026-04-01T00:00:00Z"));
+    assertThat(EpubPackage.identifier(later.book()))
+        .isEqualTo(EpubPackage.identifier(Books.goGuide().book()));
   }
 
   @Test

@@ -30,7 +30,8 @@ class EditionHistoryTest {
     history.finished(published(m, EditionFormat.PDF));
     CommitEntry entry = history.find("go-guide", m.commit()).orElseThrow();
     assertThat(entry.status(EditionFormat.PDF).orElseThrow().edition().pages()).isEqualTo(12);
-    assertThat(entry.status(EditionFormat.EPUB).orElseThrow().state()).isEqualTo(FormatState.QUEUED);
+    assertThat(entry.status(EditionFormat.EPUB).orElseThrow().state())
+        .isEqualTo(FormatState.QUEUED);
     assertThat(entry.author()).isEqualTo("Ada <ada@example.org>");
     assertThat(heard).hasSize(3);
     history.finished(published(m, EditionFormat.PDF));
@@ -41,27 +42,46 @@ class EditionHistoryTest {
   void neverMovesBackWhenFactsArriveOutOfOrder() {
     CommitIngested m = manifest(1);
     history.finished(published(m, EditionFormat.EPUB));
-    history.finished(new EditionFailed("f".repeat(32), "go-guide", m.commit(), EditionFormat.PDF, "boom", m.committedAt()));
-    assertThat(history.find("go-guide", m.commit()).orElseThrow().committedAt()).isEqualTo(m.committedAt());
+    history.finished(
+        new EditionFailed(
+            "f".repeat(32), "go-guide", m.commit(), EditionFormat.PDF, "boom", m.committedAt()));
+    assertThat(history.find("go-guide", m.commit()).orElseThrow().committedAt())
+        .isEqualTo(m.committedAt());
     history.accepted(m);
     history.building(m, EditionFormat.EPUB);
     history.superseded(m);
     assertThat(state(m, EditionFormat.EPUB)).isEqualTo(FormatState.PUBLISHED);
     assertThat(state(m, EditionFormat.PDF)).isEqualTo(FormatState.FAILED);
-    assertThat(history.find("go-guide", m.commit()).orElseThrow().status(EditionFormat.PDF).orElseThrow().error())
+    assertThat(
+            history
+                .find("go-guide", m.commit())
+                .orElseThrow()
+                .status(EditionFormat.PDF)
+                .orElseThrow()
+                .error())
         .isEqualTo("boom");
     assertThat(state(m, EditionFormat.HTML)).isEqualTo(FormatState.QUEUED);
   }
 
   @Test
   void recordsRejectedCommitsWithTheirProblems() {
-    CommitRejected rejected = new CommitRejected("go-guide", "e".repeat(40), "Bob <bob@example.org>", "broken link",
-        Instant.parse("2026-03-01T11:00:00Z"), List.of(Problem.error("chapters/a.md", 7, "link to missing chapter")));
+    CommitRejected rejected =
+        new CommitRejected(
+            "go-guide",
+            "e".repeat(40),
+            "Bob <bob@example.org>",
+            "broken link",
+            Instant.parse("2026-03-01T11:00:00Z"),
+            List.of(Problem.error("chapters/a.md", 7, "link to missing chapter")));
     history.rejected(rejected);
     CommitEntry entry = history.history("go-guide").get(0);
     assertThat(entry.rejected()).isTrue();
-    assertThat(entry.problems()).extracting(Problem::toString).containsExactly("chapters/a.md:7: link to missing chapter");
-    assertThat(entry.formats().values()).extracting(FormatStatus::state).containsOnly(FormatState.REJECTED);
+    assertThat(entry.problems())
+        .extracting(Problem::toString)
+        .containsExactly("chapters/a.md:7: link to missing chapter");
+    assertThat(entry.formats().values())
+        .extracting(FormatStatus::state)
+        .containsOnly(FormatState.REJECTED);
   }
 
   @Test
@@ -83,18 +103,29 @@ class EditionHistoryTest {
   @Test
   void listsNewestFirstFindsByPrefixAndKnowsThePreviousAcceptedCommit() {
     history.accepted(manifest(1));
-    history.rejected(new CommitRejected("go-guide", String.format("%040d", 2).replace('0', 'b'), "a", "m",
-        Instant.parse("2026-03-01T10:00:02Z"), List.of(Problem.error("x.md", 1, "bad"))));
+    history.rejected(
+        new CommitRejected(
+            "go-guide",
+            String.format("%040d", 2).replace('0', 'b'),
+            "a",
+            "m",
+            Instant.parse("2026-03-01T10:00:02Z"),
+            List.of(Problem.error("x.md", 1, "bad"))));
     history.accepted(manifest(3));
     history.rendered(Books.rendered(manifest(1)).get(0));
-    assertThat(history.history("go-guide")).extracting(CommitEntry::committedAt)
+    assertThat(history.history("go-guide"))
+        .extracting(CommitEntry::committedAt)
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-    assertThat(history.previousAccepted("go-guide", manifest(3).commit())).get()
-        .extracting(CommitEntry::commit).isEqualTo(manifest(1).commit());
+    assertThat(history.previousAccepted("go-guide", manifest(3).commit()))
+        .get()
+        .extracting(CommitEntry::commit)
+        .isEqualTo(manifest(1).commit());
     assertThat(history.find("go-guide", "bbbb")).isPresent();
     assertThat(history.find("go-guide", "000")).as("too short").isEmpty();
     assertThat(history.find("go-guide", "0000")).as("ambiguous").isEmpty();
-    assertThat(history.chapter("go-guide", "intro", Books.rendered(manifest(1)).get(0).sourceSha256())).isPresent();
+    assertThat(
+            history.chapter("go-guide", "intro", Books.rendered(manifest(1)).get(0).sourceSha256()))
+        .isPresent();
     assertThat(history.books()).containsExactly("go-guide");
   }
 
@@ -103,12 +134,24 @@ class EditionHistoryTest {
   }
 
   static CommitIngested manifest(int n) {
-    return Books.goGuide("go-guide", String.format("%040d", n), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
+    return Books.goGuide(
+        "go-guide",
+        String.format("%040d", n),
+        Instant.parse("2026-03-01T10:00:00Z").plusSeconds(n));
   }
 
   static EditionPublished published(CommitIngested m, EditionFormat format) {
     String id = (format.ordinal() + "" + m.commit()).substring(0, 32);
-    return new EditionPublished(id, m.bookId(), m.commit(), format, "a".repeat(64), 1000,
-        format == EditionFormat.PDF ? 12 : null, m.committedAt(), 42, "/editions/" + id + ".pdf");
+    return new EditionPublished(
+        id,
+        m.bookId(),
+        m.commit(),
+        format,
+        "a".repeat(64),
+        1000,
+        format == EditionFormat.PDF ? 12 : null,
+        m.committedAt(),
+        42,
+        "/editions/" + id + ".pdf");
   }
 }

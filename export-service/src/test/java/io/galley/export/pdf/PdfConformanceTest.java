@@ -44,15 +44,25 @@ class PdfConformanceTest {
   }
 
   private static List<String> failures(byte[] file, PDFAFlavour flavour) throws Exception {
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(file), flavour);
+    try (PDFAParser parser =
+            Foundries.defaultInstance().createParser(new ByteArrayInputStream(file), flavour);
         PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
       ValidationResult result = validator.validate(parser);
-      List<String> failed = result.getTestAssertions().stream()
-          .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-          .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-          .distinct()
-          .toList();
-      assertThat(result.isCompliant()).as("compliant %s: %s", flavour, failed).isEqualTo(failed.isEmpty());
+      List<String> failed =
+          result.getTestAssertions().stream()
+              .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+              .map(
+                  a ->
+                      a.getRuleId().getClause()
+                          + "-"
+                          + a.getRuleId().getTestNumber()
+                          + ": "
+                          + a.getMessage())
+              .distinct()
+              .toList();
+      assertThat(result.isCompliant())
+          .as("compliant %s: %s", flavour, failed)
+          .isEqualTo(failed.isEmpty());
       return failed;
     }
   }

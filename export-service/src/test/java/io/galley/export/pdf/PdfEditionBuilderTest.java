@@ -119,13 +119,16 @@ class PdfEditionBuilderTest {
   void usesTheBooksPageSizeAndSkipsAMissingCover() throws Exception {
     BuiltEdition letter = BUILDER.build(Books.minimal());
     try (PDDocument pdf = Loader.loadPDF(letter.bytes())) {
-      assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(612f, org.assertj.core.data.Offset.offset(1f));
-      assertThat(pdf.getPage(0).getMediaBox().getHeight()).isCloseTo(792f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(pdf.getPage(0).getMediaBox().getWidth())
+          .isCloseTo(612f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(pdf.getPage(0).getMediaBox().getHeight())
+          .isCloseTo(792f, org.assertj.core.data.Offset.offset(1f));
       assertThat(pdf.getNumberOfPages()).isEqualTo(3);
       assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("de");
     }
     try (PDDocument pdf = Loader.loadPDF(built.bytes())) {
-      assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(pdf.getPage(0).getMediaBox().getWidth())
+          .isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
     }
   }
 

@@ -42,8 +42,8 @@ final class AssetResolver {
   }
 
   /**
-   * Follows symlinks of a path inside the book folder; records an error at {@code path} and
-   * returns empty when a link leads outside it.
+   * Follows symlinks of a path inside the book folder; records an error at {@code path} and returns
+   * empty when a link leads outside it.
    */
   Optional<String> realPath(String path) {
     String current = path;
@@ -51,7 +51,8 @@ final class AssetResolver {
       if (!files.isSymlink(current)) {
         return Optional.of(current);
       }
-      String target = new String(files.read(current).orElse(new byte[0]), StandardCharsets.UTF_8).strip();
+      String target =
+          new String(files.read(current).orElse(new byte[0]), StandardCharsets.UTF_8).strip();
       Optional<String> next = RepoPaths.resolve(RepoPaths.parent(current), target);
       if (next.isEmpty() || !RepoPaths.isInside(folder, next.get())) {
         problems.error(path, 0, "symbolic link to " + target + " leads outside the book folder");
@@ -66,7 +67,8 @@ final class AssetResolver {
   /** Resolves an image reference written in {@code from} at {@code line}. */
   Optional<AssetRef> image(String target, String fromFolder, String from, int line) {
     if (MarkdownRefs.isRemote(target)) {
-      problems.warning(from, line, "remote image " + target + " is not fetched; editions link to it");
+      problems.warning(
+          from, line, "remote image " + target + " is not fetched; editions link to it");
       return Optional.empty();
     }
     String clean = target.replaceAll("[?#].*$", "");
@@ -84,13 +86,18 @@ final class AssetResolver {
     String mediaType = clean.contains(".") ? MEDIA_TYPES.get(ext) : null;
     if (mediaType == null) {
       problems.error(
-          from, line, "image " + target + " has an unsupported type; use png, jpg, gif, svg or webp");
+          from,
+          line,
+          "image " + target + " has an unsupported type; use png, jpg, gif, svg or webp");
       return Optional.empty();
     }
-    return byPath.computeIfAbsent(path, p -> load(p, mediaType, from, line, target)).map(Asset::ref);
+    return byPath
+        .computeIfAbsent(path, p -> load(p, mediaType, from, line, target))
+        .map(Asset::ref);
   }
 
-  private Optional<Asset> load(String path, String mediaType, String from, int line, String target) {
+  private Optional<Asset> load(
+      String path, String mediaType, String from, int line, String target) {
     Optional<String> real = realPath(path);
     if (real.isEmpty()) {
       return Optional.empty();
@@ -98,7 +105,9 @@ final class AssetResolver {
     long size = files.size(real.get());
     if (size > maxAssetBytes) {
       problems.error(
-          from, line, "image " + target + " is " + size + " bytes; the limit is " + maxAssetBytes + " bytes");
+          from,
+          line,
+          "image " + target + " is " + size + " bytes; the limit is " + maxAssetBytes + " bytes");
       return Optional.empty();
     }
     byte[] bytes = files.read(real.get()).orElse(new byte[0]);

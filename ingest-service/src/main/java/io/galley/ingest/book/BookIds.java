@@ -14,8 +14,10 @@ public final class BookIds {
     String yml = RepoPaths.join(folder, "book.yml");
     if (files.exists(yml) && files.size(yml) <= FrontMatterParser.MAX_CHARS * 4L) {
       try {
-        Object value = FrontMatterParser.YAML.readValue(
-            new String(files.read(yml).orElse(new byte[0]), StandardCharsets.UTF_8), Object.class);
+        Object value =
+            FrontMatterParser.YAML.readValue(
+                new String(files.read(yml).orElse(new byte[0]), StandardCharsets.UTF_8),
+                Object.class);
         if (value instanceof Map<?, ?> map && map.get("id") instanceof String id && !id.isBlank()) {
           return id.strip();
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
- * Where a book's chapters are and in which order: from book.yml, book.toml + SUMMARY.md, SUMMARY.md,
- * or every Markdown file of the folder.
+ * Where a book's chapters are and in which order: from book.yml, book.toml + SUMMARY.md,
+ * SUMMARY.md, or every Markdown file of the folder.
  *
  * @param yaml the parsed book.yml, or null
  * @param toml the parsed book.toml, or null
@@ -59,38 +59,67 @@ record BookLayout(
     }
     String summaryPath = RepoPaths.join(content, "SUMMARY.md");
     if (files.exists(summaryPath)) {
-      Summary summary = text(files, summaryPath, maxBytes, problems).map(Summary::parse)
-          .orElse(new Summary(null, List.of()));
+      Summary summary =
+          text(files, summaryPath, maxBytes, problems)
+              .map(Summary::parse)
+              .orElse(new Summary(null, List.of()));
       List<Listed> listed = new ArrayList<>();
       for (Summary.Entry e : summary.entries()) {
         resolveListed(files, folder, content, e.link(), summaryPath, e.line(), problems)
             .ifPresent(p -> listed.add(new Listed(p, e.title(), summaryPath, e.line())));
       }
-      return new BookLayout(yaml, toml, content, summary.title(), listed, true,
+      return new BookLayout(
+          yaml,
+          toml,
+          content,
+          summary.title(),
+          listed,
+          true,
           toml == null && yaml == null ? summaryPath : describing);
     }
     List<Listed> all = new ArrayList<>();
     for (String p : files.paths()) {
       String name = RepoPaths.fileName(p).toLowerCase(Locale.ROOT);
-      if (RepoPaths.isInside(content, p) && name.endsWith(".md")
-          && !name.equals("summary.md") && !name.equals("readme.md")) {
+      if (RepoPaths.isInside(content, p)
+          && name.endsWith(".md")
+          && !name.equals("summary.md")
+          && !name.equals("readme.md")) {
         all.add(new Listed(p, null, p, 0));
       }
     }
-    return new BookLayout(yaml, toml, content, null, all, false,
+    return new BookLayout(
+        yaml,
+        toml,
+        content,
+        null,
+        all,
+        false,
         yaml == null && toml == null ? (folder.isEmpty() ? "." : folder) : describing);
   }
 
-  private static Optional<String> resolveListed(BookFiles files, String folder, String base,
-      String link, String source, int line, Problems problems) {
+  private static Optional<String> resolveListed(
+      BookFiles files,
+      String folder,
+      String base,
+      String link,
+      String source,
+      int line,
+      Problems problems) {
     Optional<String> path = RepoPaths.resolve(base, link);
     if (path.isEmpty() || !RepoPaths.isInside(folder, path.get())) {
       problems.error(source, line, "chapter " + link + " leads outside the book folder");
       return Optional.empty();
     }
     if (!files.exists(path.get())) {
-      problems.error(source, line, RepoPaths.fileName(source) + " lists " + link
-          + ", which does not exist (looked for " + path.get() + ")");
+      problems.error(
+          source,
+          line,
+          RepoPaths.fileName(source)
+              + " lists "
+              + link
+              + ", which does not exist (looked for "
+              + path.get()
+              + ")");
       return Optional.empty();
     }
     return path;
@@ -110,13 +139,17 @@ record BookLayout(
       return y;
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      String msg = e.getOriginalMessage() == null ? "unreadable YAML" : e.getOriginalMessage().lines().findFirst().orElse("");
+      String msg =
+          e.getOriginalMessage() == null
+              ? "unreadable YAML"
+              : e.getOriginalMessage().lines().findFirst().orElse("");
       problems.error(path, line, "malformed book.yml: " + msg.strip());
       return null;
     }
   }
 
-  private static Optional<String> text(BookFiles files, String path, long maxBytes, Problems problems) {
+  private static Optional<String> text(
+      BookFiles files, String path, long maxBytes, Problems problems) {
     if (!TextChecks.withinLimit(files.size(path), maxBytes, path, "file", problems)) {
       return Optional.empty();
     }

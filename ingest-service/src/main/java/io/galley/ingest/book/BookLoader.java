@@ -42,17 +42,23 @@ public final class BookLoader {
     Set<String> seen = new HashSet<>();
     for (BookLayout.Listed listed : layout.chapters()) {
       if (!seen.add(listed.path())) {
-        problems.error(listed.source(), listed.line(),
+        problems.error(
+            listed.source(),
+            listed.line(),
             "chapter " + listed.path() + " is listed twice; each chapter can appear once");
         continue;
       }
-      String base = RepoPaths.isInside(layout.contentFolder(), listed.path()) ? layout.contentFolder() : folder;
+      String base =
+          RepoPaths.isInside(layout.contentFolder(), listed.path())
+              ? layout.contentFolder()
+              : folder;
       String docId = RepoPaths.relativize(base, listed.path()).replaceAll("(?i)\\.md$", "");
       reader.read(listed.path(), docId, listed.title()).ifPresent(read::add);
     }
     if (!layout.ordered()) {
-      read.sort(Comparator.comparingDouble(ChapterReader.ReadChapter::order)
-          .thenComparing(r -> r.chapter().path()));
+      read.sort(
+          Comparator.comparingDouble(ChapterReader.ReadChapter::order)
+              .thenComparing(r -> r.chapter().path()));
     }
     List<Chapter> chapters = read.stream().map(ChapterReader.ReadChapter::chapter).toList();
     checkUnique(chapters, problems);
@@ -60,8 +66,11 @@ public final class BookLoader {
     BookYaml yml = layout.yaml();
     String cover = null;
     if (yml != null && yml.cover() != null && !yml.cover().isBlank()) {
-      cover = assets.image(yml.cover(), folder, RepoPaths.join(folder, "book.yml"), 0)
-          .map(AssetRef::path).orElse(null);
+      cover =
+          assets
+              .image(yml.cover(), folder, RepoPaths.join(folder, "book.yml"), 0)
+              .map(AssetRef::path)
+              .orElse(null);
     }
     if (chapters.isEmpty() && !problems.hasErrors()) {
       problems.error(layout.describingFile(), 0, "the book has no chapters; add a Markdown file");
@@ -69,7 +78,8 @@ public final class BookLoader {
     if (problems.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new Book(folder, metadata(layout, defaultId, chapters, cover), chapters, assets.assets()));
+    return Optional.of(
+        new Book(folder, metadata(layout, defaultId, chapters, cover), chapters, assets.assets()));
   }
 
   private static void checkUnique(List<Chapter> chapters, Problems problems) {
@@ -83,7 +93,10 @@ public final class BookLoader {
       if (c.slug() != null) {
         String sameSlug = slugs.putIfAbsent(c.slug(), c.path());
         if (sameSlug != null) {
-          problems.error(c.path(), 2, "slug " + c.slug() + " is also used by " + sameSlug + "; slugs must be unique");
+          problems.error(
+              c.path(),
+              2,
+              "slug " + c.slug() + " is also used by " + sameSlug + "; slugs must be unique");
         }
       }
     }
@@ -108,19 +121,38 @@ public final class BookLoader {
     BookYaml y = layout.yaml();
     if (y != null) {
       String id = y.id() == null || y.id().isBlank() ? defaultId : y.id();
-      return new BookMetadata(id, y.title(), y.subtitle(), y.authors(), y.language(), y.publisher(),
-          y.rights(), y.identifier() == null ? "urn:galley:" + id : y.identifier(), cover, y.pageSize());
+      return new BookMetadata(
+          id,
+          y.title(),
+          y.subtitle(),
+          y.authors(),
+          y.language(),
+          y.publisher(),
+          y.rights(),
+          y.identifier() == null ? "urn:galley:" + id : y.identifier(),
+          cover,
+          y.pageSize());
     }
     BookToml toml = layout.toml();
     String title;
     if (toml != null && toml.title() != null && !toml.title().isBlank()) {
       title = toml.title();
-    } else if (layout.summaryTitle() != null && !layout.summaryTitle().equalsIgnoreCase("summary")) {
+    } else if (layout.summaryTitle() != null
+        && !layout.summaryTitle().equalsIgnoreCase("summary")) {
       title = layout.summaryTitle();
     } else {
       title = chapters.isEmpty() ? defaultId : chapters.get(0).title();
     }
-    return new BookMetadata(defaultId, title, null, toml == null ? List.of() : toml.authors(),
-        toml == null ? null : toml.language(), null, null, "urn:galley:" + defaultId, null, null);
+    return new BookMetadata(
+        defaultId,
+        title,
+        null,
+        toml == null ? List.of() : toml.authors(),
+        toml == null ? null : toml.language(),
+        null,
+        null,
+        "urn:galley:" + defaultId,
+        null,
+        null);
   }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** Reads one chapter file: size, encoding, front matter, title, slug and images. */
 final class ChapterReader {
 
-  private static final Pattern ATX_H1 = Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern ATX_H1 =
+      Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
   private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
   private static final FrontMatterParser FRONT_MATTER = new FrontMatterParser();
 
@@ -33,7 +34,8 @@ final class ChapterReader {
   Optional<ReadChapter> read(String path, String docId, String fallbackTitle) {
     Optional<String> real = assets.realPath(path);
     if (real.isEmpty()
-        || !TextChecks.withinLimit(files.size(real.get()), maxDocumentBytes, path, "chapter", problems)) {
+        || !TextChecks.withinLimit(
+            files.size(real.get()), maxDocumentBytes, path, "chapter", problems)) {
       return Optional.empty();
     }
     byte[] bytes = files.read(real.get()).orElse(new byte[0]);
@@ -53,15 +55,26 @@ final class ChapterReader {
     List<AssetRef> refs = new ArrayList<>();
     for (MarkdownRefs.Ref ref : MarkdownRefs.images(fm.body())) {
       int line = fm.lines() + TextChecks.lineOf(fm.body(), ref.offset());
-      assets.image(ref.target(), RepoPaths.parent(path), path, line).ifPresent(a -> {
-        if (!refs.contains(a)) {
-          refs.add(a);
-        }
-      });
+      assets
+          .image(ref.target(), RepoPaths.parent(path), path, line)
+          .ifPresent(
+              a -> {
+                if (!refs.contains(a)) {
+                  refs.add(a);
+                }
+              });
     }
     Chapter chapter =
-        new Chapter(docId, path, Digests.sha256Hex(bytes), fm.values(), fm.body(), fm.lines(), title,
-            fm.string("slug"), refs);
+        new Chapter(
+            docId,
+            path,
+            Digests.sha256Hex(bytes),
+            fm.values(),
+            fm.body(),
+            fm.lines(),
+            title,
+            fm.string("slug"),
+            refs);
     return Optional.of(new ReadChapter(chapter, order(fm, path)));
   }
 
@@ -72,7 +85,8 @@ final class ChapterReader {
     if (fm.values().containsKey("title")) {
       String t = fm.string("title");
       if (t == null || t.isBlank()) {
-        problems.error(path, 2, "front matter title is empty; give the chapter a title or remove the key");
+        problems.error(
+            path, 2, "front matter title is empty; give the chapter a title or remove the key");
         return null;
       }
       return t.strip();

@@ -12,7 +12,10 @@ import java.util.Map;
 public record FrontMatter(Map<String, Object> values, String body, int lines) {
 
   public FrontMatter {
-    values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    values =
+        values == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   /** A string value, or null when absent or not a scalar. */

@@ -42,11 +42,29 @@ public final class FrontMatterParser {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   /** Tags that only name a plain type, in long and short form. */
-  private static final Set<String> PLAIN_TAGS = Set.of("str", "int", "float", "bool", "null", "seq",
-      "map", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!seq", "!!map",
-      "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-      "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq",
-      "tag:yaml.org,2002:map");
+  private static final Set<String> PLAIN_TAGS =
+      Set.of(
+          "str",
+          "int",
+          "float",
+          "bool",
+          "null",
+          "seq",
+          "map",
+          "!!str",
+          "!!int",
+          "!!float",
+          "!!bool",
+          "!!null",
+          "!!seq",
+          "!!map",
+          "tag:yaml.org,2002:str",
+          "tag:yaml.org,2002:int",
+          "tag:yaml.org,2002:float",
+          "tag:yaml.org,2002:bool",
+          "tag:yaml.org,2002:null",
+          "tag:yaml.org,2002:seq",
+          "tag:yaml.org,2002:map");
 
   /** Parses the front matter of {@code text}; problems are reported against {@code path}. */
   public FrontMatter parse(String text, String path, Problems problems) {
@@ -116,10 +134,13 @@ public final class FrontMatterParser {
         String message = null;
         String tag = p.getTypeId();
         if (p.isCurrentAlias()) {
-          message = "front matter uses a YAML alias; aliases are not supported, write the value out";
+          message =
+              "front matter uses a YAML alias; aliases are not supported, write the value out";
         } else if (tag != null && !PLAIN_TAGS.contains(tag)) {
-          message = "front matter uses the YAML tag " + tag.substring(0, Math.min(tag.length(), 80))
-              + "; only plain values (strings, numbers, booleans, lists, maps) are supported";
+          message =
+              "front matter uses the YAML tag "
+                  + tag.substring(0, Math.min(tag.length(), 80))
+                  + "; only plain values (strings, numbers, booleans, lists, maps) are supported";
         }
         if (message != null) {
           TokenStreamLocation at = p.currentTokenLocation();
@@ -140,7 +161,8 @@ public final class FrontMatterParser {
       return "unreadable YAML";
     }
     // snakeyaml's message: context, "in reader" location lines, indented excerpts, the problem
-    return message.lines()
+    return message
+        .lines()
         .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.contains(" in reader"))
         .map(String::strip)
         .reduce((a, b) -> a + ": " + b)

@@ -19,14 +19,16 @@ final class MarkdownRefs {
   record Ref(String target, int offset) {}
 
   private static final Pattern INLINE_IMAGE =
-      Pattern.compile("!\\[[^\\]]*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^)]*\\)))?\\s*\\)");
+      Pattern.compile(
+          "!\\[[^\\]]*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^)]*\\)))?\\s*\\)");
   private static final Pattern REF_IMAGE = Pattern.compile("!\\[([^\\]]*)](?:\\[([^\\]]*)])?");
   private static final Pattern DEFINITION =
       Pattern.compile("(?m)^ {0,3}\\[([^\\]]+)]:\\s*<?([^\\s>]+)>?");
   private static final Pattern IMG_TAG =
       Pattern.compile("(?i)<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern LINK =
-      Pattern.compile("(?<!!)\\[[^\\]]*]\\(\\s*<?([^)\\s>#]+\\.md)(#[^)\\s>]*)?>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+      Pattern.compile(
+          "(?<!!)\\[[^\\]]*]\\(\\s*<?([^)\\s>#]+\\.md)(#[^)\\s>]*)?>?(?:\\s+\"[^\"]*\")?\\s*\\)");
 
   private MarkdownRefs() {}
 
@@ -75,7 +77,9 @@ final class MarkdownRefs {
 
   static boolean isRemote(String target) {
     String t = target.toLowerCase(java.util.Locale.ROOT);
-    return t.startsWith("http://") || t.startsWith("https://") || t.startsWith("//")
+    return t.startsWith("http://")
+        || t.startsWith("https://")
+        || t.startsWith("//")
         || t.startsWith("data:");
   }
 

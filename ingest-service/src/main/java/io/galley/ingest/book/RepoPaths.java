@@ -38,8 +38,8 @@ final class RepoPaths {
   }
 
   /**
-   * Resolves a reference relative to a folder, normalising {@code .} and {@code ..}; empty when
-   * it climbs above the repository root or is absolute.
+   * Resolves a reference relative to a folder, normalising {@code .} and {@code ..}; empty when it
+   * climbs above the repository root or is absolute.
    */
   static Optional<String> resolve(String folder, String reference) {
     String ref = decode(reference);

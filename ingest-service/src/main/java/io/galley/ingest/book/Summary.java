@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Summary(String title, List<Entry> entries) {
 
-  private static final Pattern ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[(.*)]\\((.*)\\)\\s*$");
+  private static final Pattern ITEM =
+      Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+\\[(.*)]\\((.*)\\)\\s*$");
   private static final Pattern LINK = Pattern.compile("^\\s*\\[(.*)]\\((.*)\\)\\s*$");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
 

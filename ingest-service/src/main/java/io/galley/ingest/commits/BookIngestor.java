@@ -38,7 +38,8 @@ class BookIngestor {
   }
 
   /** Ingests {@code folder} at {@code commit}; returns what was published. */
-  CommitEvent ingest(BookFiles files, String folder, String bookId, CommitInfo commit, boolean snapshot) {
+  CommitEvent ingest(
+      BookFiles files, String folder, String bookId, CommitInfo commit, boolean snapshot) {
     Problems problems = new Problems();
     Optional<Book> loaded;
     try {
@@ -46,13 +47,21 @@ class BookIngestor {
     } catch (RuntimeException | StackOverflowError e) {
       // a bug or pathological input must not stall the pipeline: reject, and keep the cause visible
       LOG.error("reading {} at {} failed", folder, commit.id(), e);
-      problems.error(folder.isEmpty() ? "." : folder, 0,
+      problems.error(
+          folder.isEmpty() ? "." : folder,
+          0,
           "the book could not be read (" + e + "); please report this to the Galley maintainers");
       loaded = Optional.empty();
     }
     if (loaded.isEmpty()) {
-      CommitRejected rejected = new CommitRejected(
-          bookId, commit.id(), commit.author(), commit.message(), commit.committedAt(), problems.all());
+      CommitRejected rejected =
+          new CommitRejected(
+              bookId,
+              commit.id(),
+              commit.author(),
+              commit.message(),
+              commit.committedAt(),
+              problems.all());
       publisher.publishRejected(rejected);
       log.record(rejected);
       return rejected;
@@ -61,21 +70,44 @@ class BookIngestor {
     Optional<CommitIngested> previous = log.lastManifest(book.id());
     Map<String, String> before = new HashMap<>();
     previous.ifPresent(p -> p.chapters().forEach(c -> before.put(c.docId(), c.sha256())));
-    List<Chapter> changed = book.chapters().stream()
-        .filter(c -> snapshot || !c.sha256().equals(before.get(c.docId())))
-        .toList();
+    List<Chapter> changed =
+        book.chapters().stream()
+            .filter(c -> snapshot || !c.sha256().equals(before.get(c.docId())))
+            .toList();
     Set<String> now = book.chapters().stream().map(Chapter::docId).collect(Collectors.toSet());
     List<String> deleted = before.keySet().stream().filter(d -> !now.contains(d)).sorted().toList();
-    CommitIngested manifest = new CommitIngested(
-        book.id(), commit.id(), previous.map(CommitIngested::commit).orElse(null), commit.author(),
-        commit.message(), commit.committedAt(), book.metadata(),
-        book.chapters().stream().map(c -> new ChapterEntry(c.docId(), c.sha256(), c.title())).toList(),
-        book.assets().values().stream().map(a -> a.ref()).toList(),
-        changed.stream().map(Chapter::docId).toList(), deleted, snapshot, problems.warnings());
-    List<SourceDocument> sources = changed.stream()
-        .map(c -> new SourceDocument(book.id(), c.docId(), c.path(), commit.id(), c.sha256(),
-            c.frontMatter(), c.markdown(), c.frontMatterLines(), c.assets()))
-        .toList();
+    CommitIngested manifest =
+        new CommitIngested(
+            book.id(),
+            commit.id(),
+            previous.map(CommitIngested::commit).orElse(null),
+            commit.author(),
+            commit.message(),
+            commit.committedAt(),
+            book.metadata(),
+            book.chapters().stream()
+                .map(c -> new ChapterEntry(c.docId(), c.sha256(), c.title()))
+                .toList(),
+            book.assets().values().stream().map(a -> a.ref()).toList(),
+            changed.stream().map(Chapter::docId).toList(),
+            deleted,
+            snapshot,
+            problems.warnings());
+    List<SourceDocument> sources =
+        changed.stream()
+            .map(
+                c ->
+                    new SourceDocument(
+                        book.id(),
+                        c.docId(),
+                        c.path(),
+                        commit.id(),
+                        c.sha256(),
+                        c.frontMatter(),
+                        c.markdown(),
+                        c.frontMatterLines(),
+                        c.assets()))
+            .toList();
     publisher.publishIngested(manifest, sources, book.assets().values());
     log.record(manifest);
     return manifest;

@@ -56,7 +56,12 @@ class CommitHistoryReader {
           try {
             events.add(EventJson.fromBytes(r.value(), CommitEvent.class));
           } catch (RuntimeException e) {
-            log.warn("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            log.warn(
+                "skipping unreadable record {}-{}@{}: {}",
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                e.getMessage());
           }
         }
       }

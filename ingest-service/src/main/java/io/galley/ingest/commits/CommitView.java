@@ -41,13 +41,35 @@ record CommitView(
 
   static CommitView of(CommitEvent event) {
     if (event instanceof CommitIngested i) {
-      return new CommitView("ingested", i.bookId(), i.commit(), i.parent(),
-          i.author(), i.message(), i.committedAt(), i.snapshot(), i.chapters().size(), i.changed(),
-          i.deleted(), i.warnings(), i.warnings().stream().map(Problem::toString).toList());
+      return new CommitView(
+          "ingested",
+          i.bookId(),
+          i.commit(),
+          i.parent(),
+          i.author(),
+          i.message(),
+          i.committedAt(),
+          i.snapshot(),
+          i.chapters().size(),
+          i.changed(),
+          i.deleted(),
+          i.warnings(),
+          i.warnings().stream().map(Problem::toString).toList());
     }
     CommitRejected r = (CommitRejected) event;
-    return new CommitView("rejected", r.bookId(), r.commit(), null, r.author(),
-          r.message(), r.committedAt(), false, 0, List.of(), List.of(), r.problems(),
-          r.problems().stream().map(Problem::toString).toList());
+    return new CommitView(
+        "rejected",
+        r.bookId(),
+        r.commit(),
+        null,
+        r.author(),
+        r.message(),
+        r.committedAt(),
+        false,
+        0,
+        List.of(),
+        List.of(),
+        r.problems(),
+        r.problems().stream().map(Problem::toString).toList());
   }
 }

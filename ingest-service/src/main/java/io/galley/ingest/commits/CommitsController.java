@@ -8,7 +8,10 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What ingest decided ({@code GET /api/commits}) and which books it follows ({@code GET /api/books}). */
+/**
+ * What ingest decided ({@code GET /api/commits}) and which books it follows ({@code GET
+ * /api/books}).
+ */
 @RestController
 class CommitsController {
 
@@ -31,10 +34,13 @@ class CommitsController {
     for (Map.Entry<String, String> book : books.folders().entrySet()) {
       String bookId = book.getValue();
       CommitIngested manifest = log.lastManifest(bookId).orElse(null);
-      out.add(new BookView(bookId, book.getKey(),
-          manifest == null ? null : manifest.book().title(),
-          manifest == null ? null : manifest.commit(),
-          manifest == null ? List.of() : manifest.chapters()));
+      out.add(
+          new BookView(
+              bookId,
+              book.getKey(),
+              manifest == null ? null : manifest.book().title(),
+              manifest == null ? null : manifest.commit(),
+              manifest == null ? List.of() : manifest.chapters()));
     }
     return out;
   }
@@ -48,5 +54,6 @@ class CommitsController {
    * @param commit the last ingested commit, or null
    * @param chapters the chapters in reading order at that commit
    */
-  record BookView(String bookId, String folder, String title, String commit, List<ChapterEntry> chapters) {}
+  record BookView(
+      String bookId, String folder, String title, String commit, List<ChapterEntry> chapters) {}
 }

@@ -18,8 +18,12 @@ class IngestConfiguration {
   }
 
   @Bean
-  RepositoryPoller repositoryPoller(IngestProperties properties, CommitHistoryReader history,
-      CommitLog log, BookLoader loader, CommitPublisher publisher) {
+  RepositoryPoller repositoryPoller(
+      IngestProperties properties,
+      CommitHistoryReader history,
+      CommitLog log,
+      BookLoader loader,
+      CommitPublisher publisher) {
     return new RepositoryPoller(properties, history, log, new BookIngestor(loader, publisher, log));
   }
 

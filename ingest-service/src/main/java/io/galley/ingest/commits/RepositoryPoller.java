@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the commit log up to the branch head: catches up commit by commit along the first-parent
- * chain, or ingests the head as a snapshot when history was rewritten or nothing is known yet.
- * Runs on one thread.
+ * chain, or ingests the head as a snapshot when history was rewritten or nothing is known yet. Runs
+ * on one thread.
  */
 class RepositoryPoller implements BookDirectory {
 
@@ -34,7 +34,10 @@ class RepositoryPoller implements BookDirectory {
   private boolean historyLoaded;
   private String polledHead;
 
-  RepositoryPoller(IngestProperties properties, CommitHistoryReader history, CommitLog commits,
+  RepositoryPoller(
+      IngestProperties properties,
+      CommitHistoryReader history,
+      CommitLog commits,
       BookIngestor ingestor) {
     this.properties = properties;
     this.history = history;
@@ -49,8 +52,12 @@ class RepositoryPoller implements BookDirectory {
       historyLoaded = true;
     }
     if (repo == null) {
-      repo = ContentRepository.open(properties.repository(), properties.branch(),
-          properties.stateDir(), properties.token());
+      repo =
+          ContentRepository.open(
+              properties.repository(),
+              properties.branch(),
+              properties.stateDir(),
+              properties.token());
       log.info("following {} branch {}", properties.repository(), repo.branch());
     }
     repo.fetch();
@@ -59,9 +66,10 @@ class RepositoryPoller implements BookDirectory {
       return;
     }
     BookFiles files = repo.files(head.get());
-    List<String> folders = properties.books().isEmpty()
-        ? BookDiscovery.discover(files)
-        : properties.books().stream().map(BookDiscovery::normalise).toList();
+    List<String> folders =
+        properties.books().isEmpty()
+            ? BookDiscovery.discover(files)
+            : properties.books().stream().map(BookDiscovery::normalise).toList();
     for (String folder : folders) {
       if (!head.get().equals(seenHead.get(folder))) {
         catchUp(folder, BookIds.of(files, folder, repo.name()), head.get());
@@ -84,9 +92,10 @@ class RepositoryPoller implements BookDirectory {
       return books;
     }
     BookFiles files = repo.files(repo.head().get());
-    List<String> folders = properties.books().isEmpty()
-        ? BookDiscovery.discover(files)
-        : properties.books().stream().map(BookDiscovery::normalise).toList();
+    List<String> folders =
+        properties.books().isEmpty()
+            ? BookDiscovery.discover(files)
+            : properties.books().stream().map(BookDiscovery::normalise).toList();
     folders.forEach(f -> books.put(f, BookIds.of(files, f, repo.name())));
     return books;
   }

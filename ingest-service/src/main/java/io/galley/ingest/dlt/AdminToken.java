@@ -20,7 +20,9 @@ final class AdminToken {
 
   /** Whether an {@code Authorization} header carries the token as {@code Bearer <token>}. */
   boolean matches(String authorization) {
-    if (expected == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (expected == null
+        || authorization == null
+        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
     return MessageDigest.isEqual(expected, sha256(authorization.substring(7).strip()));

@@ -35,7 +35,16 @@ record DeadLetter(
   }
 
   DeadLetter asReplayed() {
-    return new DeadLetter(offset, key, originTopic, originPartition, originOffset, exception,
-        source, time, size, true);
+    return new DeadLetter(
+        offset,
+        key,
+        originTopic,
+        originPartition,
+        originOffset,
+        exception,
+        source,
+        time,
+        size,
+        true);
   }
 }

@@ -24,7 +24,8 @@ class DeadLetterController {
 
   private static final int LIST_LIMIT = 1000;
 
-  // a provider, so web slices of other routes load without Kafka (the topic is always there in the app)
+  // a provider, so web slices of other routes load without Kafka (the topic is always there in the
+  // app)
   private final ObjectProvider<DeadLetterTopic> topic;
   private final AdminToken token;
 
@@ -43,19 +44,25 @@ class DeadLetterController {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @RequestParam(name = "offset", required = false) List<Long> offsets) {
     if (!token.configured()) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-          "replay is disabled: set galley.ingest.admin-token (env GALLEY_INGEST_ADMIN_TOKEN) and "
-              + "send it as 'Authorization: Bearer <token>'");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.FORBIDDEN,
+              "replay is disabled: set galley.ingest.admin-token (env GALLEY_INGEST_ADMIN_TOKEN) and "
+                  + "send it as 'Authorization: Bearer <token>'");
       problem.setTitle("Replay not enabled");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
     if (!token.matches(authorization)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          authorization == null ? "missing 'Authorization: Bearer <token>' header"
-              : "the bearer token does not match galley.ingest.admin-token");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNAUTHORIZED,
+              authorization == null
+                  ? "missing 'Authorization: Bearer <token>' header"
+                  : "the bearer token does not match galley.ingest.admin-token");
       problem.setTitle("Not authenticated");
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+          .body(problem);
     }
     List<Long> replayed = topic.getObject().replay(offsets == null ? List.of() : offsets);
     return ResponseEntity.accepted().body(Map.of("replayed", replayed.size(), "offsets", replayed));

@@ -84,32 +84,35 @@ class DeadLetterTopic {
         letters.add(r);
       }
     }
-    List<ConsumerRecord<String, byte[]>> todo = letters.stream()
-        .filter(r -> !done.contains(r.offset()))
-        .filter(r -> wanted.isEmpty() || wanted.contains(r.offset()))
-        .filter(r -> originTopic(r.headers()) != null)
-        .toList();
+    List<ConsumerRecord<String, byte[]>> todo =
+        letters.stream()
+            .filter(r -> !done.contains(r.offset()))
+            .filter(r -> wanted.isEmpty() || wanted.contains(r.offset()))
+            .filter(r -> originTopic(r.headers()) != null)
+            .toList();
     if (todo.isEmpty()) {
       return List.of();
     }
-    template.executeInTransaction(ops -> {
-      for (ConsumerRecord<String, byte[]> r : todo) {
-        int partition = originPartition(r.headers());
-        ProducerRecord<String, byte[]> back = new ProducerRecord<>(originTopic(r.headers()),
-            partition < 0 ? null : partition, r.key(), r.value());
-        for (Header h : r.headers()) {
-          if (!isDeadLetterHeader(h.key())) {
-            back.headers().add(h);
+    template.executeInTransaction(
+        ops -> {
+          for (ConsumerRecord<String, byte[]> r : todo) {
+            int partition = originPartition(r.headers());
+            ProducerRecord<String, byte[]> back =
+                new ProducerRecord<>(
+                    originTopic(r.headers()), partition < 0 ? null : partition, r.key(), r.value());
+            for (Header h : r.headers()) {
+              if (!isDeadLetterHeader(h.key())) {
+                back.headers().add(h);
+              }
+            }
+            ops.send(back);
+            ProducerRecord<String, byte[]> marker = new ProducerRecord<>(Topics.DLT, r.key(), null);
+            EventHeaders.put(marker.headers(), REPLAYED, Long.toString(r.offset()));
+            EventHeaders.put(marker.headers(), EventHeaders.SOURCE, "ingest-service");
+            ops.send(marker);
           }
-        }
-        ops.send(back);
-        ProducerRecord<String, byte[]> marker = new ProducerRecord<>(Topics.DLT, r.key(), null);
-        EventHeaders.put(marker.headers(), REPLAYED, Long.toString(r.offset()));
-        EventHeaders.put(marker.headers(), EventHeaders.SOURCE, "ingest-service");
-        ops.send(marker);
-      }
-      return null;
-    });
+          return null;
+        });
     return todo.stream().map(ConsumerRecord::offset).toList();
   }
 
@@ -123,8 +126,10 @@ class DeadLetterTopic {
     List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(Topics.DLT, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(Topics.DLT, p.partition())).toList();
+      List<TopicPartition> parts =
+          consumer.partitionsFor(Topics.DLT, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(Topics.DLT, p.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(10));
@@ -147,9 +152,17 @@ class DeadLetterTopic {
       String message = EventHeaders.get(h, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
       exception = fqcn == null ? message : fqcn + (message == null ? "" : ": " + message);
     }
-    return new DeadLetter(r.offset(), r.key(), originTopic(h), originPartition(h), originOffset(h),
-        exception, EventHeaders.get(h, EventHeaders.SOURCE), Instant.ofEpochMilli(r.timestamp()),
-        r.value() == null ? 0 : r.value().length, false);
+    return new DeadLetter(
+        r.offset(),
+        r.key(),
+        originTopic(h),
+        originPartition(h),
+        originOffset(h),
+        exception,
+        EventHeaders.get(h, EventHeaders.SOURCE),
+        Instant.ofEpochMilli(r.timestamp()),
+        r.value() == null ? 0 : r.value().length,
+        false);
   }
 
   static String originTopic(Headers h) {
@@ -192,7 +205,8 @@ class DeadLetterTopic {
   }
 
   private static boolean isDeadLetterHeader(String name) {
-    return name.startsWith("kafka_dlt-") || name.startsWith("galley.dlt.")
+    return name.startsWith("kafka_dlt-")
+        || name.startsWith("galley.dlt.")
         || name.startsWith("springDeserializerException");
   }
 

@@ -11,4 +11,5 @@ import java.time.Instant;
  * @param message the full commit message
  * @param committedAt the committer time
  */
-public record CommitInfo(String id, String parent, String author, String message, Instant committedAt) {}
+public record CommitInfo(
+    String id, String parent, String author, String message, Instant committedAt) {}

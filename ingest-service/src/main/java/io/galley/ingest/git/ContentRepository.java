@@ -36,7 +36,11 @@ public final class ContentRepository implements AutoCloseable {
   private final String name;
   private final CredentialsProvider credentials;
 
-  private ContentRepository(Repository repo, boolean remote, String branch, String name,
+  private ContentRepository(
+      Repository repo,
+      boolean remote,
+      String branch,
+      String name,
       CredentialsProvider credentials) {
     this.repo = repo;
     this.remote = remote;
@@ -46,19 +50,29 @@ public final class ContentRepository implements AutoCloseable {
   }
 
   /** Opens a local repository or clones a URL; {@code branch} null means HEAD's branch. */
-  public static ContentRepository open(String location, String branch, Path stateDir, String token) {
+  public static ContentRepository open(
+      String location, String branch, Path stateDir, String token) {
     try {
       if (isUrl(location)) {
         CredentialsProvider creds =
             token == null ? null : new UsernamePasswordCredentialsProvider("x-access-token", token);
-        Path dir = stateDir.resolve("repos").resolve(Digests.sha256Hex(location).substring(0, 16) + ".git");
+        Path dir =
+            stateDir
+                .resolve("repos")
+                .resolve(Digests.sha256Hex(location).substring(0, 16) + ".git");
         Repository repo;
         if (Files.isDirectory(dir.resolve("objects"))) {
           repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
         } else {
           Files.createDirectories(dir.getParent());
-          repo = Git.cloneRepository().setURI(location).setBare(true).setGitDir(dir.toFile())
-              .setCredentialsProvider(creds).call().getRepository();
+          repo =
+              Git.cloneRepository()
+                  .setURI(location)
+                  .setBare(true)
+                  .setGitDir(dir.toFile())
+                  .setCredentialsProvider(creds)
+                  .call()
+                  .getRepository();
         }
         String b = branch == null ? repo.getBranch() : branch;
         return new ContentRepository(repo, true, b, nameOf(location), creds);
@@ -66,7 +80,8 @@ public final class ContentRepository implements AutoCloseable {
       File dir = Path.of(location).toFile();
       Repository repo = new FileRepositoryBuilder().findGitDir(dir).setMustExist(true).build();
       String b = branch == null ? repo.getBranch() : branch;
-      String n = repo.isBare() ? nameOf(repo.getDirectory().getName()) : repo.getWorkTree().getName();
+      String n =
+          repo.isBare() ? nameOf(repo.getDirectory().getName()) : repo.getWorkTree().getName();
       return new ContentRepository(repo, false, b, n, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open repository " + location, e);
@@ -76,7 +91,8 @@ public final class ContentRepository implements AutoCloseable {
   }
 
   static boolean isUrl(String location) {
-    return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || location.matches("^[^/]+@[^/:]+:.*");
+    return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
+        || location.matches("^[^/]+@[^/:]+:.*");
   }
 
   private static String nameOf(String location) {
@@ -101,8 +117,11 @@ public final class ContentRepository implements AutoCloseable {
       return;
     }
     try (Git git = new Git(repo)) {
-      git.fetch().setRemote("origin").setCredentialsProvider(credentials)
-          .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch)).call();
+      git.fetch()
+          .setRemote("origin")
+          .setCredentialsProvider(credentials)
+          .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
+          .call();
     } catch (GitAPIException e) {
       throw new IllegalStateException("fetch of " + branch + " failed: " + e.getMessage(), e);
     }
@@ -123,8 +142,11 @@ public final class ContentRepository implements AutoCloseable {
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
       var who = c.getAuthorIdent();
-      return new CommitInfo(c.getName(), c.getParentCount() == 0 ? null : c.getParent(0).getName(),
-          who.getName() + " <" + who.getEmailAddress() + ">", c.getFullMessage(),
+      return new CommitInfo(
+          c.getName(),
+          c.getParentCount() == 0 ? null : c.getParent(0).getName(),
+          who.getName() + " <" + who.getEmailAddress() + ">",
+          c.getFullMessage(),
           c.getCommitterIdent().getWhenAsInstant());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -27,8 +27,11 @@ final class TreeFiles implements BookFiles {
       walk.setRecursive(true);
       while (walk.next()) {
         FileMode mode = walk.getFileMode(0);
-        if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE || mode == FileMode.SYMLINK) {
-          entries.put(walk.getPathString(), new Entry(walk.getObjectId(0), mode == FileMode.SYMLINK));
+        if (mode == FileMode.REGULAR_FILE
+            || mode == FileMode.EXECUTABLE_FILE
+            || mode == FileMode.SYMLINK) {
+          entries.put(
+              walk.getPathString(), new Entry(walk.getObjectId(0), mode == FileMode.SYMLINK));
         }
       }
     } catch (IOException e) {

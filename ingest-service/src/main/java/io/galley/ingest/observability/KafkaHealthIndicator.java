@@ -37,7 +37,10 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
   @Autowired
   KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-    this(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(CACHE_SECONDS), Clock.systemUTC());
+    this(
+        kafkaAdmin.getConfigurationProperties(),
+        Duration.ofSeconds(CACHE_SECONDS),
+        Clock.systemUTC());
   }
 
   KafkaHealthIndicator(Map<String, Object> adminConfig, Duration cacheFor, Clock clock) {

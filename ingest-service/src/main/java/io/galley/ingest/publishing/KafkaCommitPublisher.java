@@ -44,16 +44,30 @@ class KafkaCommitPublisher implements CommitPublisher {
     template.executeInTransaction(
         ops -> {
           for (SourceDocument doc : sources) {
-            send(ops, Topics.SOURCE, doc.key(), EventJson.toBytes(doc), "SourceDocument", commit, null);
+            send(
+                ops,
+                Topics.SOURCE,
+                doc.key(),
+                EventJson.toBytes(doc),
+                "SourceDocument",
+                commit,
+                null);
           }
           for (String docId : manifest.deleted()) {
-            send(ops, Topics.SOURCE, Topics.documentKey(manifest.bookId(), docId), null,
-                "SourceDocumentDeleted", commit, null);
+            send(
+                ops,
+                Topics.SOURCE,
+                Topics.documentKey(manifest.bookId(), docId),
+                null,
+                "SourceDocumentDeleted",
+                commit,
+                null);
           }
           for (Asset asset : assets) {
             String sha = asset.ref().sha256();
             if (!publishedAssets.contains(sha)) {
-              send(ops, Topics.ASSETS, sha, asset.bytes(), "Asset", commit, asset.ref().mediaType());
+              send(
+                  ops, Topics.ASSETS, sha, asset.bytes(), "Asset", commit, asset.ref().mediaType());
               sent.add(sha);
             }
           }
@@ -73,18 +87,33 @@ class KafkaCommitPublisher implements CommitPublisher {
   }
 
   private static void sendEvent(KafkaOperations<String, byte[]> ops, CommitEvent event) {
-    send(ops, Topics.COMMITS, event.bookId(), EventJson.toBytes(event),
-        event.getClass().getSimpleName(), event.commit(), null);
+    send(
+        ops,
+        Topics.COMMITS,
+        event.bookId(),
+        EventJson.toBytes(event),
+        event.getClass().getSimpleName(),
+        event.commit(),
+        null);
   }
 
-  private static void send(KafkaOperations<String, byte[]> ops, String topic, String key,
-      byte[] value, String type, String commit, String contentType) {
+  private static void send(
+      KafkaOperations<String, byte[]> ops,
+      String topic,
+      String key,
+      byte[] value,
+      String type,
+      String commit,
+      String contentType) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
-    EventHeaders.put(record.headers(), EventHeaders.ID,
+    EventHeaders.put(
+        record.headers(),
+        EventHeaders.ID,
         Digests.sha256Hex(type + "\n" + topic + "\n" + key + "\n" + commit));
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, SERVICE);
-    EventHeaders.put(record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "ingest"));
+    EventHeaders.put(
+        record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "ingest"));
     if (contentType != null) {
       EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, contentType);
     }

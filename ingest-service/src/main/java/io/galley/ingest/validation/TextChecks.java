@@ -35,7 +35,8 @@ public final class TextChecks {
   }
 
   /** Records an error and returns false when the file is larger than the limit. */
-  public static boolean withinLimit(long size, long limit, String path, String what, Problems problems) {
+  public static boolean withinLimit(
+      long size, long limit, String path, String what, Problems problems) {
     if (size > limit) {
       problems.error(path, 0, what + " is " + size + " bytes; the limit is " + limit + " bytes");
       return false;

@@ -31,7 +31,10 @@ class GitWebhookController {
 
   GitWebhookController(PollScheduler scheduler, IngestProperties properties) {
     this.scheduler = scheduler;
-    this.signature = properties.webhookSecret() == null ? null : new WebhookSignature(properties.webhookSecret());
+    this.signature =
+        properties.webhookSecret() == null
+            ? null
+            : new WebhookSignature(properties.webhookSecret());
   }
 
   @PostMapping("/webhooks/git")
@@ -42,22 +45,31 @@ class GitWebhookController {
     byte[] raw = body == null ? new byte[0] : body;
     if (signature == null) {
       if (warnedUnsigned.compareAndSet(false, true)) {
-        log.warn("galley.ingest.webhook-secret is not set: accepting unsigned webhooks (local use only)");
+        log.warn(
+            "galley.ingest.webhook-secret is not set: accepting unsigned webhooks (local use only)");
       }
-    } else if (!(hubSignature != null ? signature.matchesHubSignature(raw, hubSignature)
+    } else if (!(hubSignature != null
+        ? signature.matchesHubSignature(raw, hubSignature)
         : signature.matchesToken(gitlabToken))) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-          hubSignature == null && gitlabToken == null
-              ? "missing X-Hub-Signature-256 or X-Gitlab-Token header"
-              : "webhook signature does not match the configured secret");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNAUTHORIZED,
+              hubSignature == null && gitlabToken == null
+                  ? "missing X-Hub-Signature-256 or X-Gitlab-Token header"
+                  : "webhook signature does not match the configured secret");
       problem.setTitle("Webhook not authenticated");
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
     String ref = ref(raw);
     String branch = scheduler.branch();
     if (ref != null && branch != null && !ref.equals("refs/heads/" + branch)) {
-      return ResponseEntity.accepted().body(Map.of("status", "ignored",
-          "reason", "push to " + ref + ", following refs/heads/" + branch));
+      return ResponseEntity.accepted()
+          .body(
+              Map.of(
+                  "status",
+                  "ignored",
+                  "reason",
+                  "push to " + ref + ", following refs/heads/" + branch));
     }
     scheduler.trigger();
     return ResponseEntity.accepted().body(Map.of("status", "accepted"));

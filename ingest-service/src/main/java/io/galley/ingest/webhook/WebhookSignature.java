@@ -24,8 +24,10 @@ final class WebhookSignature {
     if (header == null || !header.startsWith("sha256=")) {
       return false;
     }
-    byte[] expected = ("sha256=" + HexFormat.of().formatHex(hmac(body))).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected =
+        ("sha256=" + HexFormat.of().formatHex(hmac(body))).getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        header.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
   }
 

@@ -16,7 +16,8 @@ class BookLoaderTest {
   private Book load(Files files, String folder) {
     Problems problems = new Problems();
     BookFiles built = files.build();
-    Book book = loader.load(built, folder, BookIds.of(built, folder, "repo"), problems).orElse(null);
+    Book book =
+        loader.load(built, folder, BookIds.of(built, folder, "repo"), problems).orElse(null);
     assertThat(problems.all()).filteredOn(p -> p.severity().name().equals("ERROR")).isEmpty();
     return book;
   }
@@ -27,8 +28,12 @@ class BookLoaderTest {
 
   @Test
   void readsBookYmlMetadataAndChapterOrder() {
-    Book book = load(Files.of()
-        .text("guide/book.yml", """
+    Book book =
+        load(
+            Files.of()
+                .text(
+                    "guide/book.yml",
+                    """
             id: go-guide
             title: The Go Guide
             subtitle: Small
@@ -38,9 +43,10 @@ class BookLoaderTest {
             cover: img/cover.png
             chapters: [b.md, a.md]
             """)
-        .bytes("guide/img/cover.png", TestImages.png(4, 4, Color.RED))
-        .text("guide/a.md", "# Alpha\n")
-        .text("guide/b.md", "# Beta\n"), "guide");
+                .bytes("guide/img/cover.png", TestImages.png(4, 4, Color.RED))
+                .text("guide/a.md", "# Alpha\n")
+                .text("guide/b.md", "# Beta\n"),
+            "guide");
     assertThat(book.id()).isEqualTo("go-guide");
     assertThat(book.metadata().title()).isEqualTo("The Go Guide");
     assertThat(book.metadata().authors()).containsExactly("Ada", "Bob");
@@ -53,8 +59,12 @@ class BookLoaderTest {
 
   @Test
   void readsNestedSummaryWithPartsDraftsAndPrefixChapter() {
-    Book book = load(Files.of()
-        .text("SUMMARY.md", """
+    Book book =
+        load(
+            Files.of()
+                .text(
+                    "SUMMARY.md",
+                    """
             # Summary
 
             [Introduction](README.md)
@@ -67,11 +77,12 @@ class BookLoaderTest {
             # Part Two
             * [Usage](usage.md#top)
             """)
-        .text("README.md", "Hello\n")
-        .text("start/index.md", "# Start\n")
-        .text("start/install.md", "# Install it\n")
-        .text("usage.md", "---\ntitle: Using\n---\nbody\n")
-        .text("unlisted.md", "# Not in summary\n"), "");
+                .text("README.md", "Hello\n")
+                .text("start/index.md", "# Start\n")
+                .text("start/install.md", "# Install it\n")
+                .text("usage.md", "---\ntitle: Using\n---\nbody\n")
+                .text("unlisted.md", "# Not in summary\n"),
+            "");
     assertThat(docIds(book)).containsExactly("README", "start/index", "start/install", "usage");
     assertThat(book.chapters().get(0).title()).isEqualTo("Introduction");
     assertThat(book.chapters().get(3).title()).isEqualTo("Using");
@@ -81,25 +92,35 @@ class BookLoaderTest {
 
   @Test
   void takesBookTitleFromSummaryHeadingUnlessItIsSummary() {
-    Book book = load(Files.of()
-        .text("b/SUMMARY.md", "# Rust by Example\n\n- [One](one.md)\n")
-        .text("b/one.md", "# One\n"), "b");
+    Book book =
+        load(
+            Files.of()
+                .text("b/SUMMARY.md", "# Rust by Example\n\n- [One](one.md)\n")
+                .text("b/one.md", "# One\n"),
+            "b");
     assertThat(book.id()).isEqualTo("b");
     assertThat(book.metadata().title()).isEqualTo("Rust by Example");
   }
 
   @Test
   void readsMdBookLayoutWithBookToml() {
-    Book book = load(Files.of()
-        .text("rust/book.toml", """
+    Book book =
+        load(
+            Files.of()
+                .text(
+                    "rust/book.toml",
+                    """
             [book]
             title = "The Rust Book"
             authors = ["Steve", "Carol"]
             language = "en"
             """)
-        .text("rust/src/SUMMARY.md", "# Summary\n\n- [Intro](intro.md)\n- [Ch 1](ch1/index.md)\n")
-        .text("rust/src/intro.md", "# Intro\n")
-        .text("rust/src/ch1/index.md", "# Chapter 1\n"), "rust");
+                .text(
+                    "rust/src/SUMMARY.md",
+                    "# Summary\n\n- [Intro](intro.md)\n- [Ch 1](ch1/index.md)\n")
+                .text("rust/src/intro.md", "# Intro\n")
+                .text("rust/src/ch1/index.md", "# Chapter 1\n"),
+            "rust");
     assertThat(book.metadata().title()).isEqualTo("The Rust Book");
     assertThat(book.metadata().authors()).containsExactly("Steve", "Carol");
     assertThat(docIds(book)).containsExactly("intro", "ch1/index");
@@ -108,41 +129,59 @@ class BookLoaderTest {
 
   @Test
   void ordersByFrontMatterOrderThenFileName() {
-    Book book = load(Files.of()
-        .text("book.yml", "title: T\n")
-        .text("c.md", "---\norder: 1\n---\n# C\n")
-        .text("a.md", "# A\n")
-        .text("b.md", "# B\n")
-        .text("README.md", "# Readme\n")
-        .text("d.md", "---\norder: 2\ndraft: true\n---\n# D\n"), "");
+    Book book =
+        load(
+            Files.of()
+                .text("book.yml", "title: T\n")
+                .text("c.md", "---\norder: 1\n---\n# C\n")
+                .text("a.md", "# A\n")
+                .text("b.md", "# B\n")
+                .text("README.md", "# Readme\n")
+                .text("d.md", "---\norder: 2\ndraft: true\n---\n# D\n"),
+            "");
     assertThat(docIds(book)).containsExactly("c", "a", "b");
   }
 
   @Test
   void titleComesFromSetextHeadingThenFileName() {
-    Book book = load(Files.of()
-        .text("book.yml", "title: T\n")
-        .text("setext.md", "Intro text\n\nThe Title\n=========\n")
-        .text("plain.md", "no heading here\n```\n# not a heading\n```\n"), "");
+    Book book =
+        load(
+            Files.of()
+                .text("book.yml", "title: T\n")
+                .text("setext.md", "Intro text\n\nThe Title\n=========\n")
+                .text("plain.md", "no heading here\n```\n# not a heading\n```\n"),
+            "");
     assertThat(book.chapters()).extracting(Chapter::title).containsExactly("plain", "The Title");
   }
 
   @Test
   void discoversBooksAtRootOrInTopLevelFolders() {
-    assertThat(BookDiscovery.discover(Files.of().text("SUMMARY.md", "").text("x/book.yml", "").build()))
+    assertThat(
+            BookDiscovery.discover(
+                Files.of().text("SUMMARY.md", "").text("x/book.yml", "").build()))
         .containsExactly("");
-    assertThat(BookDiscovery.discover(Files.of()
-            .text("a/book.yml", "title: A").text("b/SUMMARY.md", "").text("c/src/SUMMARY.md", "")
-            .text("d/readme.md", "").text("README.md", "").build()))
+    assertThat(
+            BookDiscovery.discover(
+                Files.of()
+                    .text("a/book.yml", "title: A")
+                    .text("b/SUMMARY.md", "")
+                    .text("c/src/SUMMARY.md", "")
+                    .text("d/readme.md", "")
+                    .text("README.md", "")
+                    .build()))
         .containsExactly("a", "b", "c");
   }
 
   @Test
   void resolvesImagesOfAllReferenceStyles() {
     byte[] png = TestImages.png(2, 2, Color.BLUE);
-    Book book = load(Files.of()
-        .text("book.yml", "title: T\n")
-        .text("ch/one.md", """
+    Book book =
+        load(
+            Files.of()
+                .text("book.yml", "title: T\n")
+                .text(
+                    "ch/one.md",
+                    """
             # One
             ![inline](../img/a.png "title")
             ![ref][logo]
@@ -152,9 +191,10 @@ class BookLoaderTest {
 
             [logo]: ../img/c.webp
             """)
-        .bytes("img/a.png", png)
-        .text("ch/b.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
-        .bytes("img/c.webp", new byte[] {1, 2, 3}), "");
+                .bytes("img/a.png", png)
+                .text("ch/b.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+                .bytes("img/c.webp", new byte[] {1, 2, 3}),
+            "");
     assertThat(book.chapters().get(0).assets())
         .extracting(a -> a.path() + " " + a.mediaType())
         .containsExactly("img/a.png image/png", "ch/b.svg image/svg+xml", "img/c.webp image/webp");

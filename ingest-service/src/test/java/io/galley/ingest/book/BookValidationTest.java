@@ -23,9 +23,11 @@ class BookValidationTest {
   @Test
   void rejectsMalformedFrontMatterAtTheParsersLine() {
     assertThat(problems(book().text("a.md", "---\ntitle: A\norder: [1\n---\n# A\n")))
-        .singleElement().asString()
-        .isEqualTo("a.md:3: malformed front matter: while parsing a flow sequence: "
-            + "expected ',' or ']', but got <stream end>");
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "a.md:3: malformed front matter: while parsing a flow sequence: "
+                + "expected ',' or ']', but got <stream end>");
   }
 
   @Test
@@ -37,7 +39,8 @@ class BookValidationTest {
   @Test
   void rejectsEmptyTitle() {
     assertThat(problems(book().text("a.md", "---\ntitle: \"\"\n---\n# A\n")))
-        .containsExactly("a.md:2: front matter title is empty; give the chapter a title or remove the key");
+        .containsExactly(
+            "a.md:2: front matter title is empty; give the chapter a title or remove the key");
   }
 
   @Test
@@ -48,30 +51,46 @@ class BookValidationTest {
 
   @Test
   void rejectsDuplicateSlugs() {
-    assertThat(problems(book()
-            .text("a.md", "---\nslug: same\n---\n# A\n")
-            .text("b.md", "---\nslug: same\n---\n# B\n")))
+    assertThat(
+            problems(
+                book()
+                    .text("a.md", "---\nslug: same\n---\n# A\n")
+                    .text("b.md", "---\nslug: same\n---\n# B\n")))
         .containsExactly("b.md:2: slug same is also used by a.md; slugs must be unique");
   }
 
   @Test
   void rejectsDuplicateDocIdsListedTwice() {
-    assertThat(problems(Files.of().text("SUMMARY.md", "- [A](a.md)\n- [Again](a.md)\n").text("a.md", "# A\n")))
-        .containsExactly("SUMMARY.md:2: chapter a.md is listed twice; each chapter can appear once");
+    assertThat(
+            problems(
+                Files.of()
+                    .text("SUMMARY.md", "- [A](a.md)\n- [Again](a.md)\n")
+                    .text("a.md", "# A\n")))
+        .containsExactly(
+            "SUMMARY.md:2: chapter a.md is listed twice; each chapter can appear once");
   }
 
   @Test
   void rejectsSummaryEntryForMissingFile() {
-    assertThat(problems(Files.of().text("SUMMARY.md", "# S\n\n- [A](a.md)\n- [Gone](gone.md)\n").text("a.md", "# A\n")))
-        .containsExactly("SUMMARY.md:4: SUMMARY.md lists gone.md, which does not exist (looked for gone.md)");
+    assertThat(
+            problems(
+                Files.of()
+                    .text("SUMMARY.md", "# S\n\n- [A](a.md)\n- [Gone](gone.md)\n")
+                    .text("a.md", "# A\n")))
+        .containsExactly(
+            "SUMMARY.md:4: SUMMARY.md lists gone.md, which does not exist (looked for gone.md)");
   }
 
   @Test
   void rejectsMissingUnsupportedOversizedAndEscapingImages() {
-    assertThat(problems(book()
-            .text("a.md", "# A\n![x](nope.png)\n![y](pic.bmp)\n![z](big.png)\n![w](../../etc/x.png)\n")
-            .bytes("pic.bmp", new byte[] {1})
-            .bytes("big.png", new byte[600])))
+    assertThat(
+            problems(
+                book()
+                    .text(
+                        "a.md",
+                        "# A\n![x](nope.png)\n![y](pic.bmp)\n![z](big.png)\n![w](../../etc/x.png)\n")
+                    .bytes("pic.bmp", new byte[] {1})
+                    .bytes("big.png", new byte[600])))
         .containsExactly(
             "a.md:2: image nope.png not found (looked for nope.png)",
             "a.md:3: image pic.bmp has an unsupported type; use png, jpg, gif, svg or webp",
@@ -81,11 +100,16 @@ class BookValidationTest {
 
   @Test
   void rejectsImageOutsideTheBookFolder() {
-    List<Problem> found = BookLoaderTest.problemsOf(loader, Files.of()
-        .text("b/book.yml", "title: B\n")
-        .text("b/a.md", "# A\n\n![x](../shared/x.png)\n")
-        .bytes("shared/x.png", TestImages.png(1, 1, Color.RED)), "b");
-    assertThat(found).extracting(Problem::toString)
+    List<Problem> found =
+        BookLoaderTest.problemsOf(
+            loader,
+            Files.of()
+                .text("b/book.yml", "title: B\n")
+                .text("b/a.md", "# A\n\n![x](../shared/x.png)\n")
+                .bytes("shared/x.png", TestImages.png(1, 1, Color.RED)),
+            "b");
+    assertThat(found)
+        .extracting(Problem::toString)
         .containsExactly("b/a.md:3: image ../shared/x.png leads outside the book folder");
   }
 
@@ -93,7 +117,8 @@ class BookValidationTest {
   void rejectsNonUtf8AtTheFirstBadLine() {
     byte[] bytes = "# A\nok\nbad \u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     assertThat(problems(book().bytes("a.md", bytes)))
-        .containsExactly("a.md:3: file is not valid UTF-8; save it as UTF-8 (the first invalid byte is on this line)");
+        .containsExactly(
+            "a.md:3: file is not valid UTF-8; save it as UTF-8 (the first invalid byte is on this line)");
   }
 
   @Test
@@ -104,9 +129,13 @@ class BookValidationTest {
 
   @Test
   void warnsAboutLinksToMissingChaptersAndRemoteImages() {
-    assertThat(problems(book()
-            .text("a.md", "# A\n[ok](b.md#x) [gone](other.md) [anchor](other.md#x)\n![r](https://e.org/x.png)\n")
-            .text("b.md", "# B\n")))
+    assertThat(
+            problems(
+                book()
+                    .text(
+                        "a.md",
+                        "# A\n[ok](b.md#x) [gone](other.md) [anchor](other.md#x)\n![r](https://e.org/x.png)\n")
+                    .text("b.md", "# B\n")))
         .containsExactly(
             "a.md:2: warning: link to missing chapter other.md",
             "a.md:2: warning: link to missing chapter other.md",
@@ -115,6 +144,7 @@ class BookValidationTest {
 
   @Test
   void rejectsBookWithoutChapters() {
-    assertThat(problems(book())).containsExactly("book.yml: the book has no chapters; add a Markdown file");
+    assertThat(problems(book()))
+        .containsExactly("book.yml: the book has no chapters; add a Markdown file");
   }
 }

@@ -32,7 +32,8 @@ class FrontMatterParserTest {
   void rejectsFrontMatterOverTheSizeLimit() {
     Problems problems = new Problems();
     parser.parse("---\nx: " + "y".repeat(70_000) + "\n---\n", "a.md", problems);
-    assertThat(problems.all()).extracting(Object::toString)
+    assertThat(problems.all())
+        .extracting(Object::toString)
         .containsExactly("a.md:1: front matter is 70004 characters; the limit is 65536");
   }
 
@@ -41,7 +42,10 @@ class FrontMatterParserTest {
   void rejectsDeepNesting() {
     Problems problems = new Problems();
     parser.parse("---\nx: " + "[".repeat(500) + "]".repeat(500) + "\n---\n", "a.md", problems);
-    assertThat(problems.all()).singleElement().asString().startsWith("a.md:1: malformed front matter: Document nesting depth (21) exceeds");
+    assertThat(problems.all())
+        .singleElement()
+        .asString()
+        .startsWith("a.md:1: malformed front matter: Document nesting depth (21) exceeds");
   }
 
   @Test
@@ -50,8 +54,20 @@ class FrontMatterParserTest {
     StringBuilder yaml = new StringBuilder("---\na: &a [x,x,x,x,x,x,x,x,x]\n");
     for (char c = 'b'; c <= 'k'; c++) {
       char p = (char) (c - 1);
-      yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p)
-          .append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
+      yaml.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append(",*")
+          .append(p)
+          .append("]\n");
     }
     yaml.append("---\n");
     Problems problems = new Problems();
@@ -64,7 +80,8 @@ class FrontMatterParserTest {
   void rejectsScalarFrontMatter() {
     Problems problems = new Problems();
     parser.parse("---\njust text\n---\n", "a.md", problems);
-    assertThat(problems.all()).extracting(Object::toString)
+    assertThat(problems.all())
+        .extracting(Object::toString)
         .containsExactly("a.md:2: front matter must be YAML key: value pairs");
     assertThat(Duration.ZERO).isZero();
   }

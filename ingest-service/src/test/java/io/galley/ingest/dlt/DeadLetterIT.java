@@ -41,15 +41,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dead letters on the real broker: a poison record dead-lettered the way render and export do it
- * (a {@link DeadLetterPublishingRecoverer} to {@code guide.dlt.v1}, partition -1, with Galley's
+ * Dead letters on the real broker: a poison record dead-lettered the way render and export do it (a
+ * {@link DeadLetterPublishingRecoverer} to {@code guide.dlt.v1}, partition -1, with Galley's
  * headers) shows in {@code GET /api/dlt}, and replay puts its key, bytes and headers back on the
  * origin topic once, however often it is asked.
  */
-@SpringBootTest(classes = IngestApplication.class,
+@SpringBootTest(
+    classes = IngestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=ingest-service", "galley.ingest.admin-token=it-token",
-        "galley.ingest.poll-interval=1s"})
+    properties = {
+      "spring.config.name=ingest-service",
+      "galley.ingest.admin-token=it-token",
+      "galley.ingest.poll-interval=1s"
+    })
 class DeadLetterIT {
 
   static final String BOOTSTRAP = KafkaBroker.selected().bootstrapServers();
@@ -71,15 +75,21 @@ class DeadLetterIT {
 
   @Test
   void listsAPoisonRecordAndReplaysItToItsOriginOnce() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
       admin.createTopics(List.of(new NewTopic(ORIGIN, 2, (short) 1))).all().get();
     }
     String key = "poison-" + Long.toHexString(System.nanoTime());
     byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
     ConsumerRecord<String, byte[]> failed = new ConsumerRecord<>(ORIGIN, 1, 17L, key, poison);
     EventHeaders.put(failed.headers(), EventHeaders.TYPE, "SourceDocument");
-    deadLetter(failed, new DeserializationException("failed to deserialize", poison, false,
-        new IllegalArgumentException("Unexpected character 'n'")));
+    deadLetter(
+        failed,
+        new DeserializationException(
+            "failed to deserialize",
+            poison,
+            false,
+            new IllegalArgumentException("Unexpected character 'n'")));
 
     JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> find(key), n -> n != null);
     assertThat(letter.get("originTopic").asString()).isEqualTo(ORIGIN);
@@ -94,12 +104,13 @@ class DeadLetterIT {
     assertThat(replayed.statusCode()).isEqualTo(202);
     assertThat(EventJson.mapper().readTree(replayed.body()).get("replayed").asInt()).isEqualTo(1);
 
-    List<ConsumerRecord<String, byte[]>> back = TopicReader.readAll(BOOTSTRAP, ORIGIN).stream()
-        .filter(r -> key.equals(r.key())).toList();
+    List<ConsumerRecord<String, byte[]>> back =
+        TopicReader.readAll(BOOTSTRAP, ORIGIN).stream().filter(r -> key.equals(r.key())).toList();
     assertThat(back).hasSize(1);
     assertThat(back.get(0).partition()).isEqualTo(1);
     assertThat(back.get(0).value()).isEqualTo(poison);
-    assertThat(EventHeaders.get(back.get(0).headers(), EventHeaders.TYPE)).isEqualTo("SourceDocument");
+    assertThat(EventHeaders.get(back.get(0).headers(), EventHeaders.TYPE))
+        .isEqualTo("SourceDocument");
     assertThat(back.get(0).headers().lastHeader(EventHeaders.DLT_EXCEPTION)).isNull();
     assertThat(back.get(0).headers().lastHeader("kafka_dlt-original-topic")).isNull();
 
@@ -117,14 +128,22 @@ class DeadLetterIT {
     DefaultKafkaProducerFactory<String, byte[]> factory =
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
     try {
-      DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-          new KafkaTemplate<>(factory), (r, e) -> new TopicPartition(Topics.DLT, -1));
-      recoverer.setHeadersFunction((r, e) -> {
-        RecordHeaders headers = new RecordHeaders();
-        EventHeaders.put(headers, EventHeaders.DLT_EXCEPTION, String.valueOf(e.getCause() == null ? e : e.getCause()));
-        EventHeaders.put(headers, EventHeaders.DLT_ORIGIN, r.topic() + "-" + r.partition() + "@" + r.offset());
-        return headers;
-      });
+      DeadLetterPublishingRecoverer recoverer =
+          new DeadLetterPublishingRecoverer(
+              new KafkaTemplate<>(factory), (r, e) -> new TopicPartition(Topics.DLT, -1));
+      recoverer.setHeadersFunction(
+          (r, e) -> {
+            RecordHeaders headers = new RecordHeaders();
+            EventHeaders.put(
+                headers,
+                EventHeaders.DLT_EXCEPTION,
+                String.valueOf(e.getCause() == null ? e : e.getCause()));
+            EventHeaders.put(
+                headers,
+                EventHeaders.DLT_ORIGIN,
+                r.topic() + "-" + r.partition() + "@" + r.offset());
+            return headers;
+          });
       recoverer.setFailIfSendResultIsError(true);
       recoverer.accept(failed, cause);
     } finally {
@@ -133,9 +152,10 @@ class DeadLetterIT {
   }
 
   private JsonNode find(String key) throws Exception {
-    HttpResponse<String> list = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dlt")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> list =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dlt")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(list.statusCode()).isEqualTo(200);
     for (JsonNode n : EventJson.mapper().readTree(list.body())) {
       if (key.equals(n.get("key").asString())) {
@@ -147,9 +167,11 @@ class DeadLetterIT {
 
   private HttpResponse<String> replay(String token, long offset) throws Exception {
     String query = offset < 0 ? "" : "?offset=" + offset;
-    return http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/dlt/replay" + query))
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dlt/replay" + query))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

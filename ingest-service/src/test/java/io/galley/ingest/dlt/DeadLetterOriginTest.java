@@ -8,7 +8,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 
-/** Where a dead letter came from: Spring's headers first, Galley's {@code topic-partition@offset} else. */
+/**
+ * Where a dead letter came from: Spring's headers first, Galley's {@code topic-partition@offset}
+ * else.
+ */
 class DeadLetterOriginTest {
 
   @Test

@@ -17,8 +17,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Without an admin token, replay is off and the answer says how to turn it on. */
-@WebMvcTest(controllers = DeadLetterController.class, properties = {
-    "spring.config.name=ingest-service", "galley.ingest.repository=/nowhere"})
+@WebMvcTest(
+    controllers = DeadLetterController.class,
+    properties = {"spring.config.name=ingest-service", "galley.ingest.repository=/nowhere"})
 @EnableConfigurationProperties(IngestProperties.class)
 class DeadLetterReplayDisabledTest {
 
@@ -30,7 +31,8 @@ class DeadLetterReplayDisabledTest {
     mvc.perform(post("/api/dlt/replay").header("Authorization", "Bearer anything"))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.status").value(403))
-        .andExpect(jsonPath("$.detail").value(Matchers.containsString("GALLEY_INGEST_ADMIN_TOKEN")));
+        .andExpect(
+            jsonPath("$.detail").value(Matchers.containsString("GALLEY_INGEST_ADMIN_TOKEN")));
     verify(topic, never()).replay(anyCollection());
   }
 }

@@ -20,11 +20,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The dead-letter routes with an admin token configured: listing is open, replay needs the token. */
-@WebMvcTest(controllers = DeadLetterController.class, properties = {
-    "spring.config.name=ingest-service",
-    "galley.ingest.repository=/nowhere",
-    "galley.ingest.admin-token=t0ken"})
+/**
+ * The dead-letter routes with an admin token configured: listing is open, replay needs the token.
+ */
+@WebMvcTest(
+    controllers = DeadLetterController.class,
+    properties = {
+      "spring.config.name=ingest-service",
+      "galley.ingest.repository=/nowhere",
+      "galley.ingest.admin-token=t0ken"
+    })
 @EnableConfigurationProperties(IngestProperties.class)
 class DeadLetterRoutesTest {
 
@@ -33,9 +38,20 @@ class DeadLetterRoutesTest {
 
   @Test
   void listsDeadLettersWithOriginAndException() throws Exception {
-    given(topic.newestFirst(1000)).willReturn(List.of(new DeadLetter(7, "book/intro",
-        "guide.source.v1", 2, 41, "DeserializationException: bad json", "render-service",
-        Instant.parse("2026-01-01T00:00:00Z"), 9, false)));
+    given(topic.newestFirst(1000))
+        .willReturn(
+            List.of(
+                new DeadLetter(
+                    7,
+                    "book/intro",
+                    "guide.source.v1",
+                    2,
+                    41,
+                    "DeserializationException: bad json",
+                    "render-service",
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    9,
+                    false)));
     mvc.perform(get("/api/dlt"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].offset").value(7))
@@ -69,7 +85,8 @@ class DeadLetterRoutesTest {
   @Test
   void replaysWithTheToken() throws Exception {
     given(topic.replay(List.of(7L))).willReturn(List.of(7L));
-    mvc.perform(post("/api/dlt/replay").param("offset", "7").header("Authorization", "Bearer t0ken"))
+    mvc.perform(
+            post("/api/dlt/replay").param("offset", "7").header("Authorization", "Bearer t0ken"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.replayed").value(1))
         .andExpect(jsonPath("$.offsets[0]").value(7));

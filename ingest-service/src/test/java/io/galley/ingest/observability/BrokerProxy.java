@@ -38,16 +38,19 @@ final class BrokerProxy implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    daemon("broker-proxy-pump", () -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // one side closed: the other follows
-      } finally {
-        close(from);
-        close(to);
-      }
-    });
+    daemon(
+        "broker-proxy-pump",
+        () -> {
+          try (InputStream in = from.getInputStream();
+              OutputStream out = to.getOutputStream()) {
+            in.transferTo(out);
+          } catch (IOException e) {
+            // one side closed: the other follows
+          } finally {
+            close(from);
+            close(to);
+          }
+        });
   }
 
   private static void daemon(String name, Runnable work) {

@@ -65,9 +65,7 @@ class KafkaHealthIndicatorIT {
 
   private static KafkaHealthIndicator indicator(String bootstrap, Duration cacheFor) {
     return new KafkaHealthIndicator(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-        cacheFor,
-        Clock.systemUTC());
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), cacheFor, Clock.systemUTC());
   }
 
   private static int freePort() throws IOException {

@@ -31,26 +31,43 @@ class KafkaCommitPublisherIT {
 
   @Test
   void failedTransactionLeavesNothingVisibleToReadCommittedConsumers() {
-    DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 40 * 1024 * 1024),
-        new StringSerializer(), new ByteArraySerializer());
+    DefaultKafkaProducerFactory<String, byte[]> factory =
+        new DefaultKafkaProducerFactory<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                40 * 1024 * 1024),
+            new StringSerializer(),
+            new ByteArraySerializer());
     factory.setTransactionIdPrefix("galley-ingest-publisher-it-");
     KafkaCommitPublisher publisher = new KafkaCommitPublisher(new KafkaTemplate<>(factory));
     String bookId = "atomic-" + Long.toHexString(System.nanoTime());
     String commit = Digests.sha256Hex(bookId).substring(0, 40);
-    SourceDocument doc = new SourceDocument(bookId, "a", "a.md", commit, "f".repeat(64), Map.of(),
-        "# A\n", 0, List.of());
+    SourceDocument doc =
+        new SourceDocument(
+            bookId, "a", "a.md", commit, "f".repeat(64), Map.of(), "# A\n", 0, List.of());
     // larger than the assets topic accepts: the broker refuses it, so the transaction aborts
     byte[] huge = new byte[Topics.MAX_ASSET_MESSAGE_BYTES + 512 * 1024];
     AssetRef ref = new AssetRef("big.png", Digests.sha256Hex(huge), "image/png");
-    CommitIngested manifest = new CommitIngested(bookId, commit, null, "Ada <a@x>", "m",
-        Instant.parse("2026-01-01T00:00:00Z"),
-        new BookMetadata(bookId, "T", null, null, null, null, null, null, null, null),
-        List.of(new ChapterEntry("a", "f".repeat(64), "A")), List.of(ref), List.of("a"), List.of(),
-        true, List.of());
+    CommitIngested manifest =
+        new CommitIngested(
+            bookId,
+            commit,
+            null,
+            "Ada <a@x>",
+            "m",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new BookMetadata(bookId, "T", null, null, null, null, null, null, null, null),
+            List.of(new ChapterEntry("a", "f".repeat(64), "A")),
+            List.of(ref),
+            List.of("a"),
+            List.of(),
+            true,
+            List.of());
 
-    assertThatThrownBy(() -> publisher.publishIngested(manifest, List.of(doc), List.of(new Asset(ref, huge))))
+    assertThatThrownBy(
+            () -> publisher.publishIngested(manifest, List.of(doc), List.of(new Asset(ref, huge))))
         .isInstanceOf(RuntimeException.class);
 
     assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
@@ -59,11 +76,24 @@ class KafkaCommitPublisherIT {
         .noneMatch(r -> bookId.equals(r.key()));
 
     // the same publisher recovers for the next commit, which is visible as a whole
-    CommitIngested ok = new CommitIngested(bookId, commit, null, "Ada <a@x>", "m",
-        manifest.committedAt(), manifest.book(), manifest.chapters(), List.of(), List.of("a"),
-        List.of(), true, List.of());
+    CommitIngested ok =
+        new CommitIngested(
+            bookId,
+            commit,
+            null,
+            "Ada <a@x>",
+            "m",
+            manifest.committedAt(),
+            manifest.book(),
+            manifest.chapters(),
+            List.of(),
+            List.of("a"),
+            List.of(),
+            true,
+            List.of());
     publisher.publishIngested(ok, List.of(doc), List.of());
-    assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE)).anyMatch(r -> r.key().equals(bookId + "/a"));
+    assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
+        .anyMatch(r -> r.key().equals(bookId + "/a"));
     assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
         .filteredOn(r -> bookId.equals(r.key()))
         .extracting(r -> EventJson.fromBytes(r.value(), CommitIngested.class).commit())

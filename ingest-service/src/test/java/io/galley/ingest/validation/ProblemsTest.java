@@ -16,7 +16,9 @@ class ProblemsTest {
     }
     assertThat(problems.all()).hasSize(Problems.LIMIT);
     assertThat(problems.all().get(0).toString()).isEqualTo("b.md:1: e1");
-    assertThat(problems.warnings()).extracting(Object::toString).containsExactly("a.md:1: warning: w");
+    assertThat(problems.warnings())
+        .extracting(Object::toString)
+        .containsExactly("a.md:1: warning: w");
     assertThat(problems.hasErrors()).isTrue();
   }
 

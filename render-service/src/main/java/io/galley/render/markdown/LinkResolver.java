@@ -116,8 +116,8 @@ final class LinkResolver {
   }
 
   /**
-   * The {@code asset:} URL of a local image source, or null after a warning at {@code
-   * line:column} (previews keep it as written).
+   * The {@code asset:} URL of a local image source, or null after a warning at {@code line:column}
+   * (previews keep it as written).
    */
   String src(String dest, int line, int column) {
     int cut = firstIndexOf(dest, '#', '?');
@@ -151,10 +151,18 @@ final class LinkResolver {
           a.line(),
           a.column(),
           self
-              ? "link to missing anchor '" + a.dest() + "': this chapter has no heading with id '"
-                  + id + "'"
-              : "link to '" + a.dest() + "': chapter '" + a.docId()
-                  + "' has no heading with id '" + id + "'");
+              ? "link to missing anchor '"
+                  + a.dest()
+                  + "': this chapter has no heading with id '"
+                  + id
+                  + "'"
+              : "link to '"
+                  + a.dest()
+                  + "': chapter '"
+                  + a.docId()
+                  + "' has no heading with id '"
+                  + id
+                  + "'");
     }
   }
 

@@ -61,8 +61,13 @@ public final class MarkdownConverter {
   public ChapterRendering convert(String markdown, ChapterContext context) {
     List<Problem> warnings = new ArrayList<>();
     if (bracketsInOneBlock(markdown) > MAX_BRACKETS_PER_BLOCK) {
-      warnings.add(Problem.warning(context.path(), 0, "a paragraph has more than "
-          + MAX_BRACKETS_PER_BLOCK + " '[' (links or images); it is shown as plain text"));
+      warnings.add(
+          Problem.warning(
+              context.path(),
+              0,
+              "a paragraph has more than "
+                  + MAX_BRACKETS_PER_BLOCK
+                  + " '[' (links or images); it is shown as plain text"));
       return plainText(markdown, warnings);
     }
     try {
@@ -97,9 +102,9 @@ public final class MarkdownConverter {
   }
 
   /**
-   * The most {@code [} in one block (text between blank lines): CommonMark 0.28's bracket
-   * matching is quadratic in them (thousands of nested images or unclosed links take seconds to
-   * minutes), while real chapters have a handful per paragraph.
+   * The most {@code [} in one block (text between blank lines): CommonMark 0.28's bracket matching
+   * is quadratic in them (thousands of nested images or unclosed links take seconds to minutes),
+   * while real chapters have a handful per paragraph.
    */
   static int bracketsInOneBlock(String markdown) {
     int most = 0;

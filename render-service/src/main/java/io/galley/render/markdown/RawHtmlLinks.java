@@ -73,7 +73,8 @@ final class RawHtmlLinks {
         String value = attr.group(2) != null ? attr.group(2) : attr.group(3);
         value = value != null ? value : attr.group(4);
         positions
-            .computeIfAbsent(key(tag.group(1), attr.group(1), Parser.unescapeEntities(value, true)),
+            .computeIfAbsent(
+                key(tag.group(1), attr.group(1), Parser.unescapeEntities(value, true)),
                 k -> new ArrayDeque<>())
             .add(new int[] {line, column});
       }
@@ -81,8 +82,11 @@ final class RawHtmlLinks {
   }
 
   private static String key(String tag, String attr, String value) {
-    return tag.toLowerCase(java.util.Locale.ROOT) + " " + attr.toLowerCase(java.util.Locale.ROOT)
-        + " " + value;
+    return tag.toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + attr.toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + value;
   }
 
   /** Rewrites relative raw links and images under {@code body}; broken ones are unwrapped. */

@@ -11,9 +11,9 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what a published HTML edition cost: {@code galley.render.duration} (the build),
- * {@code galley.edition.bytes{format}} (the index page) and {@code galley.edition.latency{format}}
- * (from the manifest's publication by ingest to this edition's publication).
+ * Records what a published HTML edition cost: {@code galley.render.duration} (the build), {@code
+ * galley.edition.bytes{format}} (the index page) and {@code galley.edition.latency{format}} (from
+ * the manifest's publication by ingest to this edition's publication).
  */
 @Component
 public class EditionMetrics {

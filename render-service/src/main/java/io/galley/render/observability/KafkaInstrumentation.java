@@ -12,8 +12,8 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Instruments the Kafka edge without touching its wiring: every listener container factory gets
- * the trace interceptor and Kafka client metrics (consumer lag and more), and every error handler
+ * Instruments the Kafka edge without touching its wiring: every listener container factory gets the
+ * trace interceptor and Kafka client metrics (consumer lag and more), and every error handler
  * counts the records it sends to the dead-letter topic as {@code galley.dlt.records{topic}}.
  */
 @Component
@@ -33,7 +33,9 @@ class KafkaInstrumentation implements BeanPostProcessor {
     if (bean instanceof AbstractKafkaListenerContainerFactory factory) {
       factory.setRecordInterceptor(new TraceRecordInterceptor(clock.getObject()));
       if (factory.getConsumerFactory() != null) {
-        factory.getConsumerFactory().addListener(new MicrometerConsumerListener(registry.getObject()));
+        factory
+            .getConsumerFactory()
+            .addListener(new MicrometerConsumerListener(registry.getObject()));
       }
     } else if (bean instanceof FailedRecordProcessor handler) {
       handler.setRetryListeners(new DeadLetterCounter(registry.getObject()));

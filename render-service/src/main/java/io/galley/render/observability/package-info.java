@@ -1,5 +1,5 @@
 /**
- * Operability: trace ids in the log context, Kafka client and dead-letter metrics, edition
- * latency, duration and size metrics.
+ * Operability: trace ids in the log context, Kafka client and dead-letter metrics, edition latency,
+ * duration and size metrics.
  */
 package io.galley.render.observability;

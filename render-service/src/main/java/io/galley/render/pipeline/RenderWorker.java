@@ -59,7 +59,8 @@ class RenderWorker implements DisposableBean {
     } catch (RuntimeException e) {
       // infrastructure failure (for example Kafka unreachable): try the same manifest again later
       try (CommitTrace trace = CommitTrace.open(m.commit())) {
-        log.warn("build of {}@{} failed; retrying in {} s", m.bookId(), m.commit(), RETRY_SECONDS, e);
+        log.warn(
+            "build of {}@{} failed; retrying in {} s", m.bookId(), m.commit(), RETRY_SECONDS, e);
       }
       join.requeue(m);
       return false;

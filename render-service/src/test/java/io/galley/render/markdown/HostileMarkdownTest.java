@@ -23,11 +23,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileMarkdownTest {
 
   private static final Duration BOUND = Duration.ofSeconds(10);
-  private static final Set<String> FORBIDDEN_TAGS = Set.of("script", "style", "link", "meta", "base",
-      "iframe", "frame", "frameset", "object", "embed", "applet", "form", "button", "textarea",
-      "select", "svg", "math", "video", "audio", "source", "track", "template", "noscript", "portal");
+  private static final Set<String> FORBIDDEN_TAGS =
+      Set.of(
+          "script",
+          "style",
+          "link",
+          "meta",
+          "base",
+          "iframe",
+          "frame",
+          "frameset",
+          "object",
+          "embed",
+          "applet",
+          "form",
+          "button",
+          "textarea",
+          "select",
+          "svg",
+          "math",
+          "video",
+          "audio",
+          "source",
+          "track",
+          "template",
+          "noscript",
+          "portal");
   private static final Pattern EXECUTABLE_URL =
-      Pattern.compile("^\\s*(javascript|vbscript|livescript|data:text|data:application|file|jar|ftp):",
+      Pattern.compile(
+          "^\\s*(javascript|vbscript|livescript|data:text|data:application|file|jar|ftp):",
           Pattern.CASE_INSENSITIVE);
 
   static List<String> xssVectors() {
@@ -75,24 +99,39 @@ class HostileMarkdownTest {
   @ParameterizedTest
   @MethodSource("xssVectors")
   void leavesNothingExecutableAndNoForeignResource(String markdown) {
-    String xhtml = assertTimeoutPreemptively(BOUND, () -> MarkdownConverterTest.render(markdown + "\n").xhtml());
+    String xhtml =
+        assertTimeoutPreemptively(
+            BOUND, () -> MarkdownConverterTest.render(markdown + "\n").xhtml());
     Document doc = Jsoup.parseBodyFragment(xhtml);
     for (Element e : doc.body().getAllElements()) {
       assertThat(FORBIDDEN_TAGS).as("tag in %s", xhtml).doesNotContain(e.normalName());
       for (Attribute a : e.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
-        assertThat(name).as("attribute in %s", xhtml).doesNotStartWith("on").isNotIn("style", "srcdoc",
-            "srcset", "formaction", "action", "poster", "background", "xlink:href");
+        assertThat(name)
+            .as("attribute in %s", xhtml)
+            .doesNotStartWith("on")
+            .isNotIn(
+                "style",
+                "srcdoc",
+                "srcset",
+                "formaction",
+                "action",
+                "poster",
+                "background",
+                "xlink:href");
         assertThat(a.getValue()).as("%s in %s", name, xhtml).doesNotMatch(EXECUTABLE_URL);
         if (name.equals("src")) {
           // the asset store, an inline image, or a path inside the book: never another host
-          assertThat(a.getValue()).as("img src in %s", xhtml)
+          assertThat(a.getValue())
+              .as("img src in %s", xhtml)
               .matches("^(asset:|data:image/(png|gif|jpeg|webp);|[^:/\\\\]+(/[^:]*)?$).*");
         }
       }
     }
     // code shows the attack as text, escaped; it never becomes markup
-    assertThat(xhtml).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("javascript:alert");
+    assertThat(xhtml)
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContainIgnoringCase("javascript:alert");
   }
 
   static List<String> pathological() {
@@ -139,8 +178,11 @@ class HostileMarkdownTest {
   @ParameterizedTest
   @MethodSource("pathological")
   void rendersPathologicalInputWithinABound(String markdown) {
-    String xhtml = assertTimeoutPreemptively(BOUND, () -> MarkdownConverterTest.render(markdown).xhtml());
+    String xhtml =
+        assertTimeoutPreemptively(BOUND, () -> MarkdownConverterTest.render(markdown).xhtml());
     assertThat(xhtml).isNotNull().doesNotContainIgnoringCase("<script");
-    assertThat(xhtml.length()).as("output stays proportional to the input").isLessThan(markdown.length() * 40 + 10_000);
+    assertThat(xhtml.length())
+        .as("output stays proportional to the input")
+        .isLessThan(markdown.length() * 40 + 10_000);
   }
 }

@@ -145,7 +145,7 @@ class MarkdownConverterTest {
   void removesJavascriptUrlsInMarkdownAndHtml() {
     String xhtml =
         render(
-                """
+"""
 [md](javascript:alert(1)) [enc](jav&#x61;script:alert(2))
 <a href="javascript:alert(3)">html</a> <a href="jav&#x61;script:alert(4)">ent</a>
 <a href=" java\tscript:alert(5)">ws</a> <a href="data:text/html,<script>x</script>">d</a>

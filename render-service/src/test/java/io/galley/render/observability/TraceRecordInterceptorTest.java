@@ -60,7 +60,16 @@ class TraceRecordInterceptorTest {
 
   private static ConsumerRecord<Object, Object> record(RecordHeaders headers, Object value) {
     return new ConsumerRecord<>(
-        "guide.assets.v1", 0, 0L, 42L, TimestampType.CREATE_TIME, -1, -1, "key", value, headers,
+        "guide.assets.v1",
+        0,
+        0L,
+        42L,
+        TimestampType.CREATE_TIME,
+        -1,
+        -1,
+        "key",
+        value,
+        headers,
         Optional.empty());
   }
 }

@@ -23,7 +23,14 @@ class ChapterCacheAnchorTest {
 
   static SourceDocument source(String docId, String markdown) {
     return new SourceDocument(
-        "book", docId, docId + ".md", "c", Digests.sha256Hex(markdown), Map.of(), markdown, 3,
+        "book",
+        docId,
+        docId + ".md",
+        "c",
+        Digests.sha256Hex(markdown),
+        Map.of(),
+        markdown,
+        3,
         List.of());
   }
 

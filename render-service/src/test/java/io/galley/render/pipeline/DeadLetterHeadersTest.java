@@ -33,17 +33,24 @@ class DeadLetterHeadersTest {
   @SuppressWarnings("unchecked")
   void deadLettersAnUnprocessableRecordWithItsOriginAndError() {
     KafkaTemplate<String, Object> template = mock(KafkaTemplate.class);
-    given(template.send(any(ProducerRecord.class))).willReturn(CompletableFuture.completedFuture(null));
+    given(template.send(any(ProducerRecord.class)))
+        .willReturn(CompletableFuture.completedFuture(null));
     DefaultErrorHandler handler = new KafkaConfiguration().renderErrorHandler(template);
     byte[] bytes = "not an image".getBytes(StandardCharsets.UTF_8);
-    ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.ASSETS, 2, 41L, "sha-key", bytes);
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>(Topics.ASSETS, 2, 41L, "sha-key", bytes);
 
-    boolean recovered = handler.handleOne(
-        new ListenerExecutionFailedException("listener failed", new IllegalArgumentException("not a PNG")),
-        record, mock(Consumer.class), mock(MessageListenerContainer.class));
+    boolean recovered =
+        handler.handleOne(
+            new ListenerExecutionFailedException(
+                "listener failed", new IllegalArgumentException("not a PNG")),
+            record,
+            mock(Consumer.class),
+            mock(MessageListenerContainer.class));
 
     assertThat(recovered).isTrue();
-    ArgumentCaptor<ProducerRecord<String, Object>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+    ArgumentCaptor<ProducerRecord<String, Object>> sent =
+        ArgumentCaptor.forClass(ProducerRecord.class);
     verify(template).send(sent.capture());
     ProducerRecord<String, Object> dead = sent.getValue();
     assertThat(dead.topic()).isEqualTo(Topics.DLT);
@@ -51,11 +58,17 @@ class DeadLetterHeadersTest {
     assertThat(dead.key()).isEqualTo("sha-key");
     assertThat(dead.value()).isEqualTo(bytes);
     assertThat(EventHeaders.get(dead.headers(), EventHeaders.DLT_EXCEPTION)).contains("not a PNG");
-    assertThat(EventHeaders.get(dead.headers(), EventHeaders.DLT_ORIGIN)).isEqualTo(Topics.ASSETS + "-2@41");
-    assertThat(EventHeaders.get(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ASSETS);
-    assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt())
+    assertThat(EventHeaders.get(dead.headers(), EventHeaders.DLT_ORIGIN))
+        .isEqualTo(Topics.ASSETS + "-2@41");
+    assertThat(EventHeaders.get(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC))
+        .isEqualTo(Topics.ASSETS);
+    assertThat(
+            ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value())
+                .getInt())
         .isEqualTo(2);
-    assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())
+    assertThat(
+            ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value())
+                .getLong())
         .isEqualTo(41L);
     assertThat(EventHeaders.get(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
   }

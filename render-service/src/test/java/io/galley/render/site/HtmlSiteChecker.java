@@ -172,7 +172,14 @@ final class HtmlSiteChecker {
 
     private void add(String kind, SAXParseException e) {
       problems.add(
-          page + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + kind + ": "
+          page
+              + ":"
+              + e.getLineNumber()
+              + ":"
+              + e.getColumnNumber()
+              + ": "
+              + kind
+              + ": "
               + e.getMessage());
     }
   }
