@@ -62,8 +62,8 @@ public final class BookLoader {
     }
     List<Chapter> chapters = read.stream().map(ChapterReader.ReadChapter::chapter).toList();
     checkUnique(chapters, problems);
-    checkLinks(files, chapters, problems);
     BookYaml yml = layout.yaml();
+    checkLinks(files, chapters, yml != null && yml.strictLinks().booleanValue(), problems);
     String cover = null;
     if (yml != null && yml.cover() != null && !yml.cover().isBlank()) {
       cover =
@@ -102,7 +102,8 @@ public final class BookLoader {
     }
   }
 
-  private static void checkLinks(BookFiles files, List<Chapter> chapters, Problems problems) {
+  private static void checkLinks(
+      BookFiles files, List<Chapter> chapters, boolean strict, Problems problems) {
     Set<String> paths = new HashSet<>();
     chapters.forEach(c -> paths.add(c.path()));
     for (Chapter c : chapters) {
@@ -110,7 +111,12 @@ public final class BookLoader {
         Optional<String> target = RepoPaths.resolve(RepoPaths.parent(c.path()), link.target());
         if (target.isEmpty() || !paths.contains(target.get()) && !files.exists(target.get())) {
           int line = c.frontMatterLines() + TextChecks.lineOf(c.markdown(), link.offset());
-          problems.warning(c.path(), line, "link to missing chapter " + link.target());
+          String message = "link to missing chapter " + link.target();
+          if (strict) {
+            problems.error(c.path(), line, message + " (book.yml asks for strict links)");
+          } else {
+            problems.warning(c.path(), line, message);
+          }
         }
       }
     }

@@ -3,7 +3,10 @@ package io.galley.ingest.book;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-/** The keys of {@code book.yml}; unknown keys are ignored. */
+/**
+ * The keys of {@code book.yml}; unknown keys are ignored. {@code strictLinks: true} makes links to
+ * missing chapters errors instead of warnings.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BookYaml(
     String id,
@@ -16,10 +19,12 @@ record BookYaml(
     String identifier,
     String cover,
     List<String> chapters,
-    String pageSize) {
+    String pageSize,
+    Boolean strictLinks) {
 
   BookYaml {
     authors = authors == null ? List.of() : List.copyOf(authors);
     chapters = chapters == null ? List.of() : List.copyOf(chapters);
+    strictLinks = Boolean.TRUE.equals(strictLinks);
   }
 }

@@ -143,6 +143,18 @@ class BookValidationTest {
   }
 
   @Test
+  void rejectsLinksToMissingChaptersWhenBookYmlAsksForStrictLinks() {
+    assertThat(
+            problems(
+                Files.of()
+                    .text("book.yml", "title: T\nstrictLinks: true\n")
+                    .text("a.md", "# A\n[ok](b.md) [gone](other.md)\n")
+                    .text("b.md", "# B\n")))
+        .containsExactly(
+            "a.md:2: link to missing chapter other.md (book.yml asks for strict links)");
+  }
+
+  @Test
   void rejectsBookWithoutChapters() {
     assertThat(problems(book()))
         .containsExactly("book.yml: the book has no chapters; add a Markdown file");
