@@ -4,6 +4,7 @@ import io.galley.events.EditionFormat;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
+import io.galley.observability.CommitClock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -6,7 +6,7 @@ import io.galley.ingest.book.BookDiscovery;
 import io.galley.ingest.book.BookFiles;
 import io.galley.ingest.book.BookIds;
 import io.galley.ingest.git.ContentRepository;
-import io.galley.ingest.observability.CommitTrace;
+import io.galley.observability.CommitTrace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

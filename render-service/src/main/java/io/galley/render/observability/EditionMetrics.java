@@ -3,6 +3,7 @@ package io.galley.render.observability;
 import io.galley.events.EditionEvent;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
+import io.galley.observability.CommitClock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package io.galley.render.pipeline;
 
 import io.galley.events.CommitIngested;
-import io.galley.render.observability.CommitTrace;
+import io.galley.observability.CommitTrace;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,4 +1,4 @@
-package io.galley.render.observability;
+package io.galley.observability;
 
 import io.galley.events.CommitEvent;
 import io.galley.events.CommitIngested;

@@ -1,4 +1,4 @@
-package io.galley.export.observability;
+package io.galley.observability;
 
 import io.galley.events.Traceparent;
 import org.slf4j.MDC;

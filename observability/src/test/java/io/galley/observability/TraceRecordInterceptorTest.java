@@ -1,4 +1,4 @@
-package io.galley.render.observability;
+package io.galley.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.galley.render.observability;
+package io.galley.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,14 +9,12 @@ import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.FailedRecordProcessor;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Instruments the Kafka edge without touching its wiring: every listener container factory gets the
  * trace interceptor and Kafka client metrics (consumer lag and more), and every error handler
  * counts the records it sends to the dead-letter topic as {@code galley.dlt.records{topic}}.
  */
-@Component
 class KafkaInstrumentation implements BeanPostProcessor {
 
   private final ObjectProvider<MeterRegistry> registry;

@@ -1,17 +1,15 @@
-package io.galley.export.observability;
+package io.galley.observability;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * Remembers when ingest published each commit (the Kafka timestamp of its {@code CommitIngested}
  * record), in memory and for the newest {@value #CAPACITY} commits, to measure commit-to-edition
  * latency.
  */
-@Component
 public class CommitClock {
 
   static final int CAPACITY = 1000;
