@@ -266,6 +266,10 @@ abstract class AbstractIngestServiceIT {
         .extracting(c -> c.title())
         .containsExactly("Introduction", "Using it well", "The End");
     assertThat(sources(second)).extracting(ConsumerRecord::key).containsExactly(bookId + "/usage");
+    assertThat(
+            TopicReader.readAll(bootstrap, Topics.ASSETS).stream().filter(r -> r.key().equals(sha)))
+        .as("an unchanged image is not sent again")
+        .hasSize(1);
 
     String third =
         repo.write(
