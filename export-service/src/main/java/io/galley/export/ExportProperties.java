@@ -18,7 +18,7 @@ public record ExportProperties(
     Path stateDir, int partitions, String exporterVersion, String siteBaseUrl) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
-  public static final String EXPORTER_VERSION = "galley-export/2";
+  public static final String EXPORTER_VERSION = "galley-export/3";
 
   public ExportProperties {
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;

@@ -72,7 +72,6 @@ public final class PdfEditionBuilder implements EditionBuilder {
     builder.useProtocolsStreamImplementation(assets, AssetStreamFactory.SCHEME);
     builder.useHttpStreamImplementation(url -> assets.getUrl(null));
     builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
-    fonts.register(builder);
     if (archival) {
       builder.usePdfUaAccessibility(true);
       builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
@@ -80,10 +79,12 @@ public final class PdfEditionBuilder implements EditionBuilder {
     }
     builder.withW3cDocument(new W3CDom().fromJsoup(html), "asset:book");
     builder.toStream(OutputStream.nullOutputStream());
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      renderer.layout();
-      PDDocument pdf = renderer.createPDFKeepOpen();
-      try (pdf) {
+    try (PDDocument pdf = new PDDocument();
+        PdfFonts.Registered faces = fonts.register(builder, pdf)) {
+      builder.usePDDocument(pdf);
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        renderer.createPDFKeepOpen();
         new PdfFinisher(exporterVersion, archival).finish(pdf, book.manifest(), contentHash);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pdf.save(out);

@@ -1,17 +1,24 @@
 package io.galley.export.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The Liberation fonts shipped on the classpath (openpdf-fonts-extra), loaded once: serif body,
- * sans headings, mono code; they cover Latin, Greek and Cyrillic.
+ * sans headings, mono code; they cover Latin, Greek and Cyrillic. Glyph substitution (GSUB) is off:
+ * the body text needs no ligatures, and PDFBox would otherwise compile a regex over every ligature
+ * of the font for each text run it writes.
  */
 final class PdfFonts {
 
@@ -52,15 +59,47 @@ final class PdfFonts {
     }
   }
 
-  /** Registers every face, subset, on a builder. */
-  void register(PdfRendererBuilder builder) {
-    for (Face face : faces) {
-      builder.useFont(
-          () -> new ByteArrayInputStream(face.bytes()),
-          face.family(),
-          face.weight(),
-          face.style(),
-          true);
+  /**
+   * Parses every face, embeds it (subset, GSUB off) in {@code pdf} and registers it on {@code
+   * builder}; close the result once {@code pdf} is saved.
+   */
+  Registered register(PdfRendererBuilder builder, PDDocument pdf) throws IOException {
+    Registered registered = new Registered(new ArrayList<>());
+    try {
+      for (Face face : faces) {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(face.bytes()));
+        registered.fonts().add(ttf);
+        ttf.setEnableGsub(false);
+        builder.useFont(
+            new PDFontSupplier(PDType0Font.load(pdf, ttf, true)),
+            face.family(),
+            face.weight(),
+            face.style(),
+            true);
+      }
+      return registered;
+    } catch (IOException | RuntimeException e) {
+      registered.close();
+      throw e;
+    }
+  }
+
+  /** The parsed faces of one build, open until the document that embeds them is saved. */
+  record Registered(List<TrueTypeFont> fonts) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      IOException failure = null;
+      for (TrueTypeFont font : fonts) {
+        try {
+          font.close();
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 }
