@@ -20,25 +20,37 @@ final class SearchIndex {
 
   private SearchIndex() {}
 
+  /** What a chapter's entries are computed from. */
+  record Source(String docId, String title, String xhtml) {
+    static Source of(RenderedChapter c) {
+      return new Source(c.docId(), c.title(), c.xhtml());
+    }
+  }
+
   static List<Entry> of(List<RenderedChapter> chapters) {
     List<Entry> entries = new ArrayList<>();
-    for (RenderedChapter c : chapters) {
-      String page = SiteLinks.link("index.html", SiteLinks.pagePath(c.docId()));
-      String title = c.title();
-      String anchor = "";
-      StringBuilder text = new StringBuilder();
-      for (Element e : Jsoup.parseBodyFragment(c.xhtml()).body().children()) {
-        if (e.normalName().matches("h[1-3]")) {
-          add(entries, title, page + anchor, text);
-          title = e.normalName().equals("h1") ? c.title() : c.title() + " › " + e.text();
-          anchor = "#" + e.id();
-          text.setLength(0);
-        } else {
-          text.append(e.text()).append(' ');
-        }
+    chapters.forEach(c -> entries.addAll(of(c)));
+    return entries;
+  }
+
+  /** The entries of one chapter's sections. */
+  static List<Entry> of(RenderedChapter c) {
+    List<Entry> entries = new ArrayList<>();
+    String page = SiteLinks.link("index.html", SiteLinks.pagePath(c.docId()));
+    String title = c.title();
+    String anchor = "";
+    StringBuilder text = new StringBuilder();
+    for (Element e : Jsoup.parseBodyFragment(c.xhtml()).body().children()) {
+      if (e.normalName().matches("h[1-3]")) {
+        add(entries, title, page + anchor, text);
+        title = e.normalName().equals("h1") ? c.title() : c.title() + " › " + e.text();
+        anchor = "#" + e.id();
+        text.setLength(0);
+      } else {
+        text.append(e.text()).append(' ');
       }
-      add(entries, title, page + anchor, text);
     }
+    add(entries, title, page + anchor, text);
     return entries;
   }
 

@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +32,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteBuilder {
 
+  private static final Logger log = LoggerFactory.getLogger(SiteBuilder.class);
+
   private final SiteLibrary library;
   private final AssetStore assets;
+  private final Map<String, Previous> previous = new ConcurrentHashMap<>();
 
   /** A builder writing into the library, taking images from the asset store. */
   public SiteBuilder(SiteLibrary library, AssetStore assets) {
@@ -39,7 +47,17 @@ public class SiteBuilder {
   /** What a build wrote: the site folder and its index page's hash and size. */
   public record BuiltSite(Path dir, String indexSha256, long indexBytes) {}
 
-  /** Builds the site of {@code manifest} from its rendered chapters, in reading order. */
+  /** The last site built of a book and the fingerprints of its chapter pages. */
+  private record Previous(
+      String commit,
+      Map<String, String> pages,
+      Map<SearchIndex.Source, List<SearchIndex.Entry>> sections) {}
+
+  /**
+   * Builds the site of {@code manifest} from its rendered chapters, in reading order. Chapter pages
+   * and images that the last site built of the book has with the same content are hard-linked from
+   * it (or copied) instead of being written again; the result is the same bytes either way.
+   */
   public BuiltSite build(CommitIngested manifest, List<RenderedChapter> chapters) {
     Path target = library.siteDir(manifest.bookId(), manifest.commit());
     Path tmp = target.resolveSibling(".building-" + manifest.commit());
@@ -53,17 +71,35 @@ public class SiteBuilder {
       for (RenderedChapter c : chapters) {
         c.assets().forEach(a -> mediaTypes.putIfAbsent(a.sha256(), a.mediaType()));
       }
+      Map<String, String> fingerprints = PageFingerprints.of(manifest.book(), chapters, mediaTypes);
+      Previous prev = previous.get(manifest.bookId());
+      Path from = prev == null ? null : library.siteDir(manifest.bookId(), prev.commit());
+      Map<String, String> prevPages = prev == null ? Map.of() : prev.pages();
+      if (from != null && (prev.commit().equals(manifest.commit()) || !Files.isDirectory(from))) {
+        from = null;
+      }
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);
+      int reused = 0;
       for (int i = 0; i < chapters.size(); i++) {
-        write(tmp, SiteLinks.pagePath(chapters.get(i).docId()), pages.chapter(i));
+        String page = SiteLinks.pagePath(chapters.get(i).docId());
+        String fingerprint = fingerprints.get(page);
+        if (from != null
+            && fingerprint != null
+            && fingerprint.equals(prevPages.get(page))
+            && reuse(from, tmp, page)) {
+          reused++;
+        } else {
+          write(tmp, page, pages.chapter(i));
+        }
       }
       for (Map.Entry<String, String> a : mediaTypes.entrySet()) {
-        if (assets.has(a.getKey())) {
-          Path file = tmp.resolve(SiteLinks.assetPath(a.getKey(), a.getValue()));
-          Files.createDirectories(file.getParent());
-          Files.copy(assets.path(a.getKey()), file, StandardCopyOption.REPLACE_EXISTING);
+        String file = SiteLinks.assetPath(a.getKey(), a.getValue());
+        if (assets.has(a.getKey()) && (from == null || !reuse(from, tmp, file))) {
+          Files.createDirectories(tmp.resolve(file).getParent());
+          Files.copy(
+              assets.path(a.getKey()), tmp.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
       }
       for (String resource : List.of("style.css", "search.js")) {
@@ -71,7 +107,16 @@ public class SiteBuilder {
           Files.write(tmp.resolve(resource), in.readAllBytes());
         }
       }
-      String searchJson = SearchIndex.json(SearchIndex.of(chapters));
+      Map<SearchIndex.Source, List<SearchIndex.Entry>> sections = new HashMap<>();
+      List<SearchIndex.Entry> entries = new ArrayList<>();
+      for (RenderedChapter c : chapters) {
+        SearchIndex.Source key = SearchIndex.Source.of(c);
+        List<SearchIndex.Entry> known = prev == null ? null : prev.sections().get(key);
+        List<SearchIndex.Entry> section = known != null ? known : SearchIndex.of(c);
+        sections.put(key, section);
+        entries.addAll(section);
+      }
+      String searchJson = SearchIndex.json(entries);
       Files.writeString(tmp.resolve("search-index.json"), searchJson, StandardCharsets.UTF_8);
       Files.writeString(
           tmp.resolve("search-index.js"), SearchIndex.script(searchJson), StandardCharsets.UTF_8);
@@ -80,17 +125,48 @@ public class SiteBuilder {
       } else {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
+      previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, sections));
+      log.debug(
+          "site of {}@{}: {} of {} chapter pages reused",
+          manifest.bookId(),
+          manifest.commit(),
+          reused,
+          chapters.size());
       return new BuiltSite(target, Digests.sha256Hex(index), index.length);
     } catch (IOException e) {
       throw new UncheckedIOException("could not build the site of " + manifest.commit(), e);
     }
   }
 
-  private static void write(Path root, String relative, String html) throws IOException {
+  /**
+   * Hard-links (or, where links fail, copies) {@code relative} from the site {@code from} into
+   * {@code root}; false if {@code from} does not have that file.
+   */
+  private static boolean reuse(Path from, Path root, String relative) throws IOException {
+    Path source = inside(from, relative);
+    if (!Files.isRegularFile(source)) {
+      return false;
+    }
+    Path file = inside(root, relative);
+    Files.createDirectories(file.getParent());
+    try {
+      Files.createLink(file, source);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return true;
+  }
+
+  private static Path inside(Path root, String relative) {
     Path file = root.resolve(relative).normalize();
     if (!file.startsWith(root)) {
       throw new IllegalArgumentException("chapter path leaves the site: " + relative);
     }
+    return file;
+  }
+
+  private static void write(Path root, String relative, String html) throws IOException {
+    Path file = inside(root, relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, html, StandardCharsets.UTF_8);
   }

@@ -158,6 +158,20 @@ final class SitePages {
 
   private String page(String path, String title, String currentDocId, String main, String aside) {
     String root = SiteLinks.toRoot(path);
+    // only the index names the commit: chapter pages must not change when only the commit does,
+    // so that an incremental build can take them from the previous commit's site
+    String footer =
+        currentDocId == null
+            ? "<p>Built from commit <code>"
+                + esc(manifest.commit().substring(0, Math.min(12, manifest.commit().length())))
+                + "</code>, "
+                + esc(DATE.format(manifest.committedAt()))
+                + ".</p>\n"
+            : "<p><a href=\""
+                + root
+                + "index.html\">"
+                + esc(manifest.book().title())
+                + "</a></p>\n";
     return "<!DOCTYPE html>\n<html lang=\""
         + esc(manifest.book().language())
         + "\">\n<head>\n"
@@ -199,11 +213,9 @@ final class SitePages {
         + main
         + "</article>\n</main>\n"
         + (aside.isEmpty() ? "" : "<aside class=\"page-outline\">\n" + aside + "</aside>\n")
-        + "</div>\n<footer class=\"site-footer\">\n<p>Built from commit <code>"
-        + esc(manifest.commit().substring(0, Math.min(12, manifest.commit().length())))
-        + "</code>, "
-        + esc(DATE.format(manifest.committedAt()))
-        + ".</p>\n</footer>\n"
+        + "</div>\n<footer class=\"site-footer\">\n"
+        + footer
+        + "</footer>\n"
         + "</body>\n</html>\n";
   }
 
