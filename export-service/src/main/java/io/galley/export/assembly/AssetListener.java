@@ -2,6 +2,7 @@ package io.galley.export.assembly;
 
 import io.galley.events.Topics;
 import io.galley.export.store.DirectoryAssetStore;
+import io.galley.kafka.ReplayingListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores asset bytes by sha256 and tells the join they are there. */
 @Component
-class AssetListener extends SeekingListener {
+class AssetListener extends ReplayingListener {
 
   private final DirectoryAssetStore store;
   private final ManifestJoin join;

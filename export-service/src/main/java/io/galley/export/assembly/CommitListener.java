@@ -5,6 +5,7 @@ import io.galley.events.CommitIngested;
 import io.galley.events.CommitRejected;
 import io.galley.events.Topics;
 import io.galley.export.edition.PipelineObserver;
+import io.galley.kafka.ReplayingListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * are only recorded for the history.
  */
 @Component
-class CommitListener extends SeekingListener {
+class CommitListener extends ReplayingListener {
 
   private final ManifestJoin join;
   private final PipelineObserver observer;

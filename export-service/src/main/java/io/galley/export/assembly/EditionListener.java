@@ -6,13 +6,14 @@ import io.galley.events.EditionPublished;
 import io.galley.events.Topics;
 import io.galley.export.edition.PipelineObserver;
 import io.galley.export.store.EditionCatalog;
+import io.galley.kafka.ReplayingListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /** Keeps the catalog of editions, render's HTML editions included, in step with the topic. */
 @Component
-class EditionListener extends SeekingListener {
+class EditionListener extends ReplayingListener {
 
   private final EditionCatalog catalog;
   private final PipelineObserver observer;

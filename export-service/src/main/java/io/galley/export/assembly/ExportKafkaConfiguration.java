@@ -3,7 +3,6 @@ package io.galley.export.assembly;
 import io.galley.events.CommitEvent;
 import io.galley.events.EditionEvent;
 import io.galley.events.EventDeserializer;
-import io.galley.events.EventHeaders;
 import io.galley.events.EventSerializer;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
@@ -15,6 +14,8 @@ import io.galley.export.pdf.PdfEditionBuilder;
 import io.galley.export.store.DirectoryAssetStore;
 import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
+import io.galley.kafka.DeadLetters;
+import io.galley.kafka.ListenerFactories;
 import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -22,14 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,15 +34,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.FixedBackOff;
 
 /** Kafka edges of the export service: topics, consumers, the error handler and the publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +45,7 @@ import org.springframework.util.backoff.FixedBackOff;
 class ExportKafkaConfiguration {
 
   static final String GROUP = "galley-export";
+  static final String SERVICE = "export-service";
 
   @Bean
   KafkaAdmin.NewTopics galleyTopics(ExportProperties properties) {
@@ -75,22 +68,7 @@ class ExportKafkaConfiguration {
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
                 props, new RawOrEventSerializer(), new RawOrEventSerializer()));
-    DeadLetterPublishingRecoverer recoverer =
-        new DeadLetterPublishingRecoverer(dlt, (record, ex) -> new TopicPartition(Topics.DLT, -1));
-    recoverer.setHeadersFunction(
-        (record, ex) -> {
-          RecordHeaders headers = new RecordHeaders();
-          EventHeaders.put(
-              headers,
-              EventHeaders.DLT_EXCEPTION,
-              String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
-          EventHeaders.put(
-              headers,
-              EventHeaders.DLT_ORIGIN,
-              record.topic() + "-" + record.partition() + "@" + record.offset());
-          return headers;
-        });
-    return new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+    return DeadLetters.errorHandler(dlt, SERVICE);
   }
 
   @Bean
@@ -171,22 +149,7 @@ class ExportKafkaConfiguration {
 
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
       KafkaProperties kafka, Deserializer<V> values, CommonErrorHandler handler) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
-    ConcurrentKafkaListenerContainerFactory<String, V> factory =
-        new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(
-        new DefaultKafkaConsumerFactory<>(
-            props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values)));
-    factory.setCommonErrorHandler(handler);
-    return factory;
+    return ListenerFactories.create(kafka.buildConsumerProperties(), GROUP, values, handler);
   }
 
   private static Map<String, Object> producerProps(KafkaProperties kafka) {

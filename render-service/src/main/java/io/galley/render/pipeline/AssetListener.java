@@ -1,17 +1,15 @@
 package io.galley.render.pipeline;
 
 import io.galley.events.Topics;
+import io.galley.kafka.ReplayingListener;
 import io.galley.render.assets.AssetStore;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /** Stores asset bytes on disk by hash; bytes that do not match their key go to the dead letters. */
 @Component
-class AssetListener extends AbstractConsumerSeekAware {
+class AssetListener extends ReplayingListener {
 
   private final AssetStore assets;
   private final RenderWorker worker;
@@ -31,12 +29,5 @@ class AssetListener extends AbstractConsumerSeekAware {
       assets.put(record.key(), record.value());
       worker.wake();
     }
-  }
-
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    super.onPartitionsAssigned(assignments, callback);
-    callback.seekToBeginning(assignments.keySet());
   }
 }

@@ -3,15 +3,13 @@ package io.galley.render.pipeline;
 import io.galley.events.CommitEvent;
 import io.galley.events.CommitIngested;
 import io.galley.events.Topics;
-import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
+import io.galley.kafka.ReplayingListener;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /** Reads manifests from the beginning; rejected commits change no edition and are ignored. */
 @Component
-class CommitEventListener extends AbstractConsumerSeekAware {
+class CommitEventListener extends ReplayingListener {
 
   private final CommitJoin join;
   private final RenderWorker worker;
@@ -31,12 +29,5 @@ class CommitEventListener extends AbstractConsumerSeekAware {
       join.onManifest(manifest);
       worker.wake();
     }
-  }
-
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    super.onPartitionsAssigned(assignments, callback);
-    callback.seekToBeginning(assignments.keySet());
   }
 }

@@ -2,15 +2,13 @@ package io.galley.render.pipeline;
 
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
+import io.galley.kafka.ReplayingListener;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /** Reads chapter sources from the beginning; tombstones change nothing (joins are by hash). */
 @Component
-class SourceDocumentListener extends AbstractConsumerSeekAware {
+class SourceDocumentListener extends ReplayingListener {
 
   private final CommitJoin join;
   private final RenderWorker worker;
@@ -30,12 +28,5 @@ class SourceDocumentListener extends AbstractConsumerSeekAware {
       join.onSource(source);
       worker.wake();
     }
-  }
-
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    super.onPartitionsAssigned(assignments, callback);
-    callback.seekToBeginning(assignments.keySet());
   }
 }
