@@ -12,16 +12,19 @@ import org.springframework.util.unit.DataSize;
  * @param partitions partitions of the topics the service declares; default 3
  * @param replicationFactor replication of the topics the service declares; default 1
  * @param maxPreviewSize largest Markdown body {@code POST /api/preview} accepts; default 1MB
+ * @param warmUp whether to warm the renderer up (JIT) in the background after start-up, so that the
+ *     first book built is as fast as the next; default true
  */
 @ConfigurationProperties("galley.render")
 public record RenderProperties(
-    Path stateDir, int partitions, int replicationFactor, DataSize maxPreviewSize) {
+    Path stateDir, int partitions, int replicationFactor, DataSize maxPreviewSize, Boolean warmUp) {
 
   public RenderProperties {
     stateDir = stateDir == null ? Path.of(".state", "render") : stateDir;
     partitions = partitions == 0 ? 3 : partitions;
     replicationFactor = replicationFactor == 0 ? 1 : replicationFactor;
     maxPreviewSize = maxPreviewSize == null ? DataSize.ofMegabytes(1) : maxPreviewSize;
+    warmUp = warmUp == null || warmUp;
     if (partitions < 1 || replicationFactor < 1) {
       throw new IllegalArgumentException(
           "partitions and replication-factor must be >= 1, got "

@@ -1,5 +1,6 @@
 package io.galley.render.markdown;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.swing.text.Segment;
@@ -37,6 +38,15 @@ final class CodeHighlighter {
           Map.entry("dockerfile", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE),
           Map.entry("docker", SyntaxConstants.SYNTAX_STYLE_DOCKERFILE));
 
+  private static final TokenMakerFactory TOKEN_MAKERS = TokenMakerFactory.getDefaultInstance();
+
+  /**
+   * Token makers by style, one set per thread: making one builds its keyword tables, and a token
+   * maker keeps state while it tokenises, so they are reused but never shared between threads.
+   */
+  private static final ThreadLocal<Map<String, TokenMaker>> MAKERS =
+      ThreadLocal.withInitial(HashMap::new);
+
   /** Whether the language gets highlighted. */
   boolean supports(String language) {
     String l = language.toLowerCase(Locale.ROOT);
@@ -53,7 +63,7 @@ final class CodeHighlighter {
     if (style == null) {
       return Html.escape(code);
     }
-    TokenMaker maker = TokenMakerFactory.getDefaultInstance().getTokenMaker(style);
+    TokenMaker maker = MAKERS.get().computeIfAbsent(style, TOKEN_MAKERS::getTokenMaker);
     StringBuilder out = new StringBuilder(code.length() * 2);
     String[] lines = code.split("\n", -1);
     int lastType = Token.NULL;

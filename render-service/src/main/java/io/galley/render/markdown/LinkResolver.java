@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -136,18 +137,20 @@ final class LinkResolver {
   }
 
   /**
-   * Warns about links to {@code #anchors} that do not exist: in this chapter among {@code ownIds},
-   * in another among its heading ids (when the context knows them).
+   * Adds to {@code out} a warning for each link to an {@code #anchor} that does not exist: in this
+   * chapter among {@code ownIds}, in another among its {@code headingIds} (when known, else null).
    */
-  void checkAnchors(Set<String> ownIds) {
+  void checkAnchors(
+      Set<String> ownIds, Function<String, Set<String>> headingIds, List<Problem> out) {
     for (AnchorLink a : anchors) {
       String id = BookPaths.decode(a.fragment());
       boolean self = a.docId().equals(context.docId());
-      Set<String> ids = self ? ownIds : context.headingIds().apply(a.docId());
+      Set<String> ids = self ? ownIds : headingIds.apply(a.docId());
       if (id.isEmpty() || ids == null || ids.contains(id)) {
         continue;
       }
       warnAt(
+          out,
           a.line(),
           a.column(),
           self
@@ -231,8 +234,12 @@ final class LinkResolver {
   }
 
   private void warnAt(int line, int column, String message) {
+    warnAt(warnings, line, column, message);
+  }
+
+  private void warnAt(List<Problem> out, int line, int column, String message) {
     if (context.resolveLinks()) {
-      warnings.add(new Problem(context.path(), line, column, Severity.WARNING, message));
+      out.add(new Problem(context.path(), line, column, Severity.WARNING, message));
     }
   }
 

@@ -59,6 +59,15 @@ public final class MarkdownConverter {
 
   /** Converts one chapter; never throws for bad input, which becomes warnings instead. */
   public ChapterRendering convert(String markdown, ChapterContext context) {
+    return draft(markdown, context).finish(context.headingIds());
+  }
+
+  /**
+   * Converts one chapter but leaves the links to other chapters' anchors unchecked until {@link
+   * ChapterDraft#finish}, so that a book's chapters can be converted once each, in parallel, and
+   * checked against each other's headings afterwards. Never throws for bad input.
+   */
+  public ChapterDraft draft(String markdown, ChapterContext context) {
     List<Problem> warnings = new ArrayList<>();
     if (bracketsInOneBlock(markdown) > MAX_BRACKETS_PER_BLOCK) {
       warnings.add(
@@ -83,9 +92,11 @@ public final class MarkdownConverter {
         raw.resolve(clean.body(), links);
       }
       var headings = HeadingIds.assign(clean.body());
-      links.checkAnchors(new HashSet<>(clean.body().select("[id]").eachAttr("id")));
-      return new ChapterRendering(
-          clean.body().html(), headings, links.docRefs(), links.assets(), warnings);
+      Set<String> ownIds = new HashSet<>(clean.body().select("[id]").eachAttr("id"));
+      return new ChapterDraft(
+          new ChapterRendering(
+              clean.body().html(), headings, links.docRefs(), links.assets(), warnings),
+          (headingIds, out) -> links.checkAnchors(ownIds, headingIds, out));
     } catch (StackOverflowError e) {
       warnings.add(
           Problem.warning(
@@ -96,9 +107,11 @@ public final class MarkdownConverter {
     }
   }
 
-  private static ChapterRendering plainText(String markdown, List<Problem> warnings) {
-    return new ChapterRendering(
-        "<pre>" + Html.escape(markdown) + "</pre>", List.of(), List.of(), List.of(), warnings);
+  private static ChapterDraft plainText(String markdown, List<Problem> warnings) {
+    return new ChapterDraft(
+        new ChapterRendering(
+            "<pre>" + Html.escape(markdown) + "</pre>", List.of(), List.of(), List.of(), warnings),
+        (headingIds, out) -> {});
   }
 
   /**

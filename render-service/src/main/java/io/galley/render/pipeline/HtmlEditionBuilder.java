@@ -17,17 +17,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a ready manifest into its HTML edition: renders (or reuses) each chapter, publishes the
- * chapters not yet published, builds the site and publishes {@link EditionPublished}.
+ * Turns a ready manifest into its HTML edition: renders (or reuses) the chapters in parallel,
+ * publishes the chapters not yet published (before building the site, without waiting), builds the
+ * site and, once the chapters are acknowledged, publishes {@link EditionPublished}.
  */
 @Component
-class HtmlEditionBuilder {
+class HtmlEditionBuilder implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(HtmlEditionBuilder.class);
 
@@ -37,6 +41,17 @@ class HtmlEditionBuilder {
   private final SiteLibrary library;
   private final RenderPublisher publisher;
   private final Map<String, ChapterCache.Key> lastPublished = new HashMap<>();
+  private volatile boolean building;
+
+  /** Renders chapters and writes site pages in parallel: one thread per core, no more. */
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "render-pool");
+            t.setDaemon(true);
+            return t;
+          });
 
   HtmlEditionBuilder(
       CommitJoin join,
@@ -51,12 +66,39 @@ class HtmlEditionBuilder {
     this.publisher = publisher;
   }
 
+  /** False while a build runs. */
+  boolean idle() {
+    return !building;
+  }
+
+  /** Waits for the chapters sent to be acknowledged, then remembers them as published. */
+  private void acknowledged(
+      RenderPublisher.Acknowledgements acks, Map<String, ChapterCache.Key> sent) {
+    acks.await();
+    lastPublished.putAll(sent);
+    sent.clear();
+  }
+
+  @Override
+  public void destroy() {
+    pool.shutdownNow();
+  }
+
   /**
    * Builds the edition; a failure of the input publishes {@link EditionFailed}.
    *
    * @throws RuntimeException when even the failure cannot be published (retry later)
    */
   void build(CommitIngested m) {
+    building = true;
+    try {
+      buildEdition(m);
+    } finally {
+      building = false;
+    }
+  }
+
+  private void buildEdition(CommitIngested m) {
     String version = MarkdownConverter.RENDERER_VERSION;
     String editionId = EditionIds.of(m, version, version, EditionFormat.HTML);
     if (library.isBuilt(m.bookId(), m.commit())) {
@@ -65,6 +107,8 @@ class HtmlEditionBuilder {
       return;
     }
     long start = System.nanoTime();
+    RenderPublisher.Acknowledgements acks = () -> {};
+    Map<String, ChapterCache.Key> sent = new HashMap<>();
     try {
       Set<String> docIds = new LinkedHashSet<>();
       m.chapters().forEach(c -> docIds.add(c.docId()));
@@ -72,21 +116,33 @@ class HtmlEditionBuilder {
       m.chapters().forEach(c -> entries.put(c.docId(), c));
       Function<String, SourceDocument> sourceOf =
           d -> entries.containsKey(d) ? join.source(m.bookId(), entries.get(d)) : null;
-      List<RenderedChapter> chapters = new ArrayList<>();
+      String docIdsDigest = ChapterCache.docIdsDigest(docIds);
+      List<ChapterCache.Job> jobs = new ArrayList<>();
       Set<ChapterCache.Key> used = new LinkedHashSet<>();
       for (ChapterEntry entry : m.chapters()) {
-        ChapterCache.Key key = ChapterCache.key(m.bookId(), entry, docIds);
+        ChapterCache.Key key = ChapterCache.key(m.bookId(), entry, docIdsDigest);
         used.add(key);
-        RenderedChapter chapter =
-            cache.render(key, join.source(m.bookId(), entry), docIds, sourceOf);
-        chapters.add(chapter);
+        jobs.add(new ChapterCache.Job(key, join.source(m.bookId(), entry)));
+      }
+      List<RenderedChapter> chapters = cache.renderAll(jobs, docIds, sourceOf, pool);
+      long rendered = System.nanoTime();
+      // the chapters go out before the site is built: export waits for them (EPUB)
+      List<RenderedChapter> fresh = new ArrayList<>();
+      Map<String, ChapterCache.Key> freshKeys = new HashMap<>();
+      for (int i = 0; i < chapters.size(); i++) {
+        RenderedChapter chapter = chapters.get(i);
+        ChapterCache.Key key = jobs.get(i).key();
         if (!key.equals(lastPublished.get(chapter.key()))) {
-          publisher.chapter(chapter, m.commit());
-          lastPublished.put(chapter.key(), key);
+          fresh.add(chapter);
+          freshKeys.put(chapter.key(), key);
         }
       }
+      acks = publisher.chapters(fresh, m.commit());
+      sent.putAll(freshKeys);
       cache.retain(m.bookId(), used);
-      SiteBuilder.BuiltSite site = sites.build(m, chapters);
+      SiteBuilder.BuiltSite site = sites.build(m, chapters, pool);
+      long built = System.nanoTime();
+      acknowledged(acks, sent);
       library.markLatest(m.bookId(), m.commit());
       long millis = (System.nanoTime() - start) / 1_000_000;
       publisher.edition(
@@ -101,10 +157,20 @@ class HtmlEditionBuilder {
               m.committedAt(),
               millis,
               "/books/" + m.bookId() + "/@" + m.commit() + "/"));
-      log.info("built HTML edition of {}@{} in {} ms", m.bookId(), m.commit(), millis);
+      log.info(
+          "built HTML edition of {}@{} in {} ms: {} chapters in {} ms ({} published), site in {}"
+              + " ms",
+          m.bookId(),
+          m.commit(),
+          millis,
+          chapters.size(),
+          (rendered - start) / 1_000_000,
+          fresh.size(),
+          (built - rendered) / 1_000_000);
     } catch (PublishException e) {
       throw e;
     } catch (RuntimeException e) {
+      acknowledged(acks, sent);
       log.error("HTML edition of {}@{} failed", m.bookId(), m.commit(), e);
       publisher.edition(
           new EditionFailed(

@@ -7,6 +7,9 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
 import io.galley.render.observability.EditionMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,15 +31,32 @@ class KafkaRenderPublisher implements RenderPublisher {
 
   @Override
   public void chapter(RenderedChapter chapter, String commit) {
-    String id =
-        Digests.sha256Hex(
-                chapter.key() + "\n" + chapter.sourceSha256() + "\n" + chapter.rendererVersion())
-            .substring(0, 32);
-    send(
-        new ProducerRecord<>(Topics.RENDERED, chapter.key(), chapter),
-        "RenderedChapter",
-        id,
-        commit);
+    chapters(List.of(chapter), commit).await();
+  }
+
+  /** Hands every chapter to the producer (which batches them) before waiting for any. */
+  @Override
+  public Acknowledgements chapters(List<RenderedChapter> chapters, String commit) {
+    List<CompletableFuture<?>> sent = new ArrayList<>(chapters.size());
+    List<String> ids = new ArrayList<>(chapters.size());
+    for (RenderedChapter chapter : chapters) {
+      String id =
+          Digests.sha256Hex(
+                  chapter.key() + "\n" + chapter.sourceSha256() + "\n" + chapter.rendererVersion())
+              .substring(0, 32);
+      ids.add(id);
+      sent.add(
+          start(
+              new ProducerRecord<>(Topics.RENDERED, chapter.key(), chapter),
+              "RenderedChapter",
+              id,
+              commit));
+    }
+    return () -> {
+      for (int i = 0; i < sent.size(); i++) {
+        await(sent.get(i), "RenderedChapter", ids.get(i));
+      }
+    };
   }
 
   @Override
@@ -50,13 +70,22 @@ class KafkaRenderPublisher implements RenderPublisher {
   }
 
   private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {
+    await(start(record, type, id, commit), type, id);
+  }
+
+  private CompletableFuture<?> start(
+      ProducerRecord<String, Object> record, String type, String id, String commit) {
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(record.headers(), EventHeaders.ID, id);
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, KafkaConfiguration.SERVICE);
     EventHeaders.put(
         record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "render"));
+    return template.send(record);
+  }
+
+  private static void await(CompletableFuture<?> sent, String type, String id) {
     try {
-      template.send(record).get(30, TimeUnit.SECONDS);
+      sent.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException("interrupted while publishing " + type, e);

@@ -2,13 +2,35 @@ package io.galley.render.pipeline;
 
 import io.galley.events.EditionEvent;
 import io.galley.events.RenderedChapter;
+import java.util.List;
 
 /** Where the render service's results go. */
 interface RenderPublisher {
 
-  /** Publishes a rendered chapter of {@code commit}. */
+  /** Publishes a rendered chapter of {@code commit} and waits until it is acknowledged. */
   void chapter(RenderedChapter chapter, String commit);
+
+  /**
+   * Starts publishing rendered chapters of {@code commit}, in order, without waiting: the result
+   * waits for them to be acknowledged. This one publishes them one at a time, right away.
+   */
+  default Acknowledgements chapters(List<RenderedChapter> chapters, String commit) {
+    chapters.forEach(c -> chapter(c, commit));
+    return () -> {};
+  }
 
   /** Publishes the outcome of an HTML edition build. */
   void edition(EditionEvent edition);
+
+  /** Records on their way to the broker. */
+  @FunctionalInterface
+  interface Acknowledgements {
+
+    /**
+     * Waits until every record is acknowledged.
+     *
+     * @throws PublishException when one was not
+     */
+    void await();
+  }
 }

@@ -7,64 +7,74 @@ import io.galley.events.Heading;
 import io.galley.events.RenderedChapter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Hashes of everything a chapter page's bytes depend on (book metadata, the ordered docIds and
- * titles, the chapter's fragment, headings and the media types of its assets), by page path, so
- * that a page with an unchanged hash can be taken from an earlier build.
+ * titles, the chapter's fragment, headings and the media types of its assets), so that a page with
+ * an unchanged hash can be taken from an earlier build. What depends on the chapter alone ({@link
+ * Part}) is computed once per rendering and kept between builds.
  */
 final class PageFingerprints {
 
   private PageFingerprints() {}
 
   /**
-   * The fingerprint of each chapter page by its path; empty when two chapters share a page (then
-   * nothing is reused).
+   * What a page's fingerprint takes from its chapter alone.
+   *
+   * @param digest hash of the docId, title, fragment and headings
+   * @param assetShas the {@code asset:} references of the fragment, sorted
    */
-  static Map<String, String> of(
-      BookMetadata book, List<RenderedChapter> chapters, Map<String, String> media) {
+  record Part(byte[] digest, List<String> assetShas) {}
+
+  /** The part of a chapter's page fingerprint that depends on the chapter alone. */
+  static Part part(RenderedChapter c) {
+    MessageDigest d = Digests.sha256();
+    update(d, c.docId());
+    update(d, c.title());
+    update(d, c.xhtml());
+    for (Heading h : c.headings()) {
+      update(d, h.level() + " " + h.id() + " " + h.text());
+    }
+    return new Part(d.digest(), assetShas(c.xhtml()));
+  }
+
+  /** The hash of what every page shows: book metadata, the docIds and titles in order. */
+  static byte[] shared(BookMetadata book, List<RenderedChapter> chapters) {
     MessageDigest shared = Digests.sha256();
     shared.update(EventJson.toBytes(book));
     for (RenderedChapter c : chapters) {
       update(shared, c.docId());
       update(shared, c.title());
     }
-    byte[] sharedHash = shared.digest();
-    Map<String, String> result = new HashMap<>();
-    for (RenderedChapter c : chapters) {
-      MessageDigest d = Digests.sha256();
-      d.update(sharedHash);
-      update(d, c.docId());
-      update(d, c.title());
-      update(d, c.xhtml());
-      for (Heading h : c.headings()) {
-        update(d, h.level() + " " + h.id() + " " + h.text());
-      }
-      assetMediaTypes(c.xhtml(), media).forEach((sha, type) -> update(d, sha + " " + type));
-      if (result.put(SiteLinks.pagePath(c.docId()), HexFormat.of().formatHex(d.digest())) != null) {
-        return Map.of();
-      }
-    }
-    return result;
+    return shared.digest();
   }
 
-  /** The media type the site gives each {@code asset:} reference in a fragment. */
-  private static Map<String, String> assetMediaTypes(String xhtml, Map<String, String> media) {
-    Map<String, String> types = new TreeMap<>();
+  /** The fingerprint of a chapter's page, given the media type the site gives each asset. */
+  static String of(byte[] shared, Part part, Map<String, String> media) {
+    MessageDigest d = Digests.sha256();
+    d.update(shared);
+    d.update(part.digest());
+    for (String sha : part.assetShas()) {
+      update(d, sha + " " + media.get(sha));
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** The {@code asset:} references of a fragment. */
+  private static List<String> assetShas(String xhtml) {
+    TreeSet<String> shas = new TreeSet<>();
     for (int i = xhtml.indexOf("asset:"); i >= 0; i = xhtml.indexOf("asset:", i + 6)) {
       int end = i + 6;
       while (end < xhtml.length() && "\"'<> \t\n".indexOf(xhtml.charAt(end)) < 0) {
         end++;
       }
-      String sha = xhtml.substring(i + 6, end);
-      types.put(sha, String.valueOf(media.get(sha)));
+      shas.add(xhtml.substring(i + 6, end));
     }
-    return types;
+    return List.copyOf(shas);
   }
 
   private static void update(MessageDigest d, String s) {

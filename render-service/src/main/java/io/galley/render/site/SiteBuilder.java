@@ -3,7 +3,9 @@ package io.galley.render.site;
 import io.galley.events.AssetRef;
 import io.galley.events.CommitIngested;
 import io.galley.events.Digests;
+import io.galley.events.Heading;
 import io.galley.events.RenderedChapter;
+import io.galley.render.ParallelWork;
 import io.galley.render.assets.AssetStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,11 +51,24 @@ public class SiteBuilder {
   /** What a build wrote: the site folder and its index page's hash and size. */
   public record BuiltSite(Path dir, String indexSha256, long indexBytes) {}
 
-  /** The last site built of a book and the fingerprints of its chapter pages. */
+  /** What a chapter page's fingerprint and search entries are computed from. */
+  private record PageSource(String docId, String title, String xhtml, List<Heading> headings) {
+    static PageSource of(RenderedChapter c) {
+      return new PageSource(c.docId(), c.title(), c.xhtml(), c.headings());
+    }
+  }
+
+  /** What the site takes from a chapter alone, kept between builds. */
+  private record ChapterFacts(PageFingerprints.Part part, SearchIndex.Chunk search) {}
+
+  /**
+   * A chapter's facts, its page's fingerprint and whether the page was taken from the last site.
+   */
+  private record ChapterPage(ChapterFacts facts, String fingerprint, boolean reused) {}
+
+  /** The last site built of a book: its page fingerprints and its chapters' facts. */
   private record Previous(
-      String commit,
-      Map<String, String> pages,
-      Map<SearchIndex.Source, List<SearchIndex.Entry>> sections) {}
+      String commit, Map<String, String> pages, Map<PageSource, ChapterFacts> facts) {}
 
   /**
    * Builds the site of {@code manifest} from its rendered chapters, in reading order. Chapter pages
@@ -59,10 +76,19 @@ public class SiteBuilder {
    * it (or copied) instead of being written again; the result is the same bytes either way.
    */
   public BuiltSite build(CommitIngested manifest, List<RenderedChapter> chapters) {
+    return build(manifest, chapters, Runnable::run);
+  }
+
+  /**
+   * Builds the site like {@link #build(CommitIngested, List)}, writing the chapter pages (each
+   * fragment parsed once, for its page and its search entries) in parallel on {@code executor}.
+   */
+  public BuiltSite build(
+      CommitIngested manifest, List<RenderedChapter> chapters, Executor executor) {
     Path target = library.siteDir(manifest.bookId(), manifest.commit());
     Path tmp = target.resolveSibling(".building-" + manifest.commit());
     try {
-      deleteRecursively(tmp);
+      SiteFiles.deleteRecursively(tmp);
       Files.createDirectories(tmp);
       Map<String, String> mediaTypes = new LinkedHashMap<>();
       for (AssetRef a : manifest.assets()) {
@@ -71,32 +97,54 @@ public class SiteBuilder {
       for (RenderedChapter c : chapters) {
         c.assets().forEach(a -> mediaTypes.putIfAbsent(a.sha256(), a.mediaType()));
       }
-      Map<String, String> fingerprints = PageFingerprints.of(manifest.book(), chapters, mediaTypes);
       Previous prev = previous.get(manifest.bookId());
       Path from = prev == null ? null : library.siteDir(manifest.bookId(), prev.commit());
-      Map<String, String> prevPages = prev == null ? Map.of() : prev.pages();
       if (from != null && (prev.commit().equals(manifest.commit()) || !Files.isDirectory(from))) {
         from = null;
       }
+      Map<String, Integer> lastWriter = new HashMap<>();
+      for (int i = 0; i < chapters.size(); i++) {
+        lastWriter.put(SiteLinks.pagePath(chapters.get(i).docId()), i);
+      }
+      // when two chapters share a page, nothing is reused and no fingerprint is kept
+      boolean distinctPages = lastWriter.size() == chapters.size();
+      Path source = distinctPages ? from : null;
+      Map<String, String> prevPages = prev == null ? Map.of() : prev.pages();
+      Map<PageSource, ChapterFacts> prevFacts = prev == null ? Map.of() : prev.facts();
+      byte[] shared = PageFingerprints.shared(manifest.book(), chapters);
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);
-      int reused = 0;
-      for (int i = 0; i < chapters.size(); i++) {
-        String page = SiteLinks.pagePath(chapters.get(i).docId());
-        String fingerprint = fingerprints.get(page);
-        if (from != null
-            && fingerprint != null
-            && fingerprint.equals(prevPages.get(page))
-            && reuse(from, tmp, page)) {
-          reused++;
-        } else {
-          write(tmp, page, pages.chapter(i));
-        }
-      }
+      List<ChapterPage> written =
+          ParallelWork.map(
+              IntStream.range(0, chapters.size()).boxed().toList(),
+              i -> {
+                RenderedChapter c = chapters.get(i);
+                String page = SiteLinks.pagePath(c.docId());
+                ChapterFacts known = prevFacts.get(PageSource.of(c));
+                PageFingerprints.Part part =
+                    known != null ? known.part() : PageFingerprints.part(c);
+                String fingerprint = PageFingerprints.of(shared, part, mediaTypes);
+                if (source != null
+                    && known != null
+                    && fingerprint.equals(prevPages.get(page))
+                    && SiteFiles.reuse(source, tmp, page)) {
+                  return new ChapterPage(known, fingerprint, true);
+                }
+                Document fragment = Jsoup.parseBodyFragment(c.xhtml());
+                SearchIndex.Chunk search =
+                    known != null
+                        ? known.search()
+                        : SearchIndex.Chunk.of(SearchIndex.of(c, fragment));
+                if (lastWriter.get(page).equals(i)) {
+                  SiteFiles.write(tmp, page, pages.chapter(i, fragment));
+                }
+                return new ChapterPage(new ChapterFacts(part, search), fingerprint, false);
+              },
+              executor);
       for (Map.Entry<String, String> a : mediaTypes.entrySet()) {
         String file = SiteLinks.assetPath(a.getKey(), a.getValue());
-        if (assets.has(a.getKey()) && (from == null || !reuse(from, tmp, file))) {
+        if (assets.has(a.getKey()) && (from == null || !SiteFiles.reuse(from, tmp, file))) {
           Files.createDirectories(tmp.resolve(file).getParent());
           Files.copy(
               assets.path(a.getKey()), tmp.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -107,25 +155,25 @@ public class SiteBuilder {
           Files.write(tmp.resolve(resource), in.readAllBytes());
         }
       }
-      Map<SearchIndex.Source, List<SearchIndex.Entry>> sections = new HashMap<>();
-      List<SearchIndex.Entry> entries = new ArrayList<>();
-      for (RenderedChapter c : chapters) {
-        SearchIndex.Source key = SearchIndex.Source.of(c);
-        List<SearchIndex.Entry> known = prev == null ? null : prev.sections().get(key);
-        List<SearchIndex.Entry> section = known != null ? known : SearchIndex.of(c);
-        sections.put(key, section);
-        entries.addAll(section);
+      Map<String, String> fingerprints = new HashMap<>();
+      Map<PageSource, ChapterFacts> facts = new HashMap<>();
+      List<SearchIndex.Chunk> search = new ArrayList<>();
+      for (int i = 0; i < chapters.size(); i++) {
+        ChapterPage page = written.get(i);
+        facts.put(PageSource.of(chapters.get(i)), page.facts());
+        search.add(page.facts().search());
+        if (distinctPages) {
+          fingerprints.put(SiteLinks.pagePath(chapters.get(i).docId()), page.fingerprint());
+        }
       }
-      String searchJson = SearchIndex.json(entries);
-      Files.writeString(tmp.resolve("search-index.json"), searchJson, StandardCharsets.UTF_8);
-      Files.writeString(
-          tmp.resolve("search-index.js"), SearchIndex.script(searchJson), StandardCharsets.UTF_8);
+      SearchIndex.write(tmp.resolve("search-index.json"), tmp.resolve("search-index.js"), search);
       if (Files.exists(target)) {
-        deleteRecursively(tmp); // built meanwhile; sites of one commit are identical
+        SiteFiles.deleteRecursively(tmp); // built meanwhile; sites of one commit are identical
       } else {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
-      previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, sections));
+      previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, facts));
+      int reused = (int) written.stream().filter(ChapterPage::reused).count();
       log.debug(
           "site of {}@{}: {} of {} chapter pages reused",
           manifest.bookId(),
@@ -135,50 +183,6 @@ public class SiteBuilder {
       return new BuiltSite(target, Digests.sha256Hex(index), index.length);
     } catch (IOException e) {
       throw new UncheckedIOException("could not build the site of " + manifest.commit(), e);
-    }
-  }
-
-  /**
-   * Hard-links (or, where links fail, copies) {@code relative} from the site {@code from} into
-   * {@code root}; false if {@code from} does not have that file.
-   */
-  private static boolean reuse(Path from, Path root, String relative) throws IOException {
-    Path source = inside(from, relative);
-    if (!Files.isRegularFile(source)) {
-      return false;
-    }
-    Path file = inside(root, relative);
-    Files.createDirectories(file.getParent());
-    try {
-      Files.createLink(file, source);
-    } catch (IOException | UnsupportedOperationException e) {
-      Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return true;
-  }
-
-  private static Path inside(Path root, String relative) {
-    Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) {
-      throw new IllegalArgumentException("chapter path leaves the site: " + relative);
-    }
-    return file;
-  }
-
-  private static void write(Path root, String relative, String html) throws IOException {
-    Path file = inside(root, relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, html, StandardCharsets.UTF_8);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -11,7 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** The HTML of the site's pages: the index and one page per chapter. */
+/** The HTML of the site's pages: the index and one page per chapter. Thread-safe. */
 final class SitePages {
 
   private static final DateTimeFormatter DATE =
@@ -20,12 +20,25 @@ final class SitePages {
   private final CommitIngested manifest;
   private final List<RenderedChapter> chapters;
   private final Map<String, String> mediaTypes;
+  private final String[] tocLinks;
+  private final String[] tocTitles;
+  private final int tocSize;
 
   SitePages(
       CommitIngested manifest, List<RenderedChapter> chapters, Map<String, String> mediaTypes) {
     this.manifest = manifest;
     this.chapters = List.copyOf(chapters);
     this.mediaTypes = Map.copyOf(mediaTypes);
+    this.tocLinks = new String[this.chapters.size()];
+    this.tocTitles = new String[this.chapters.size()];
+    int size = 0;
+    for (int i = 0; i < tocLinks.length; i++) {
+      RenderedChapter c = this.chapters.get(i);
+      tocLinks[i] = esc(SiteLinks.link("index.html", SiteLinks.pagePath(c.docId())));
+      tocTitles[i] = esc(c.title());
+      size += tocLinks[i].length() + tocTitles[i].length() + 24;
+    }
+    this.tocSize = size;
   }
 
   String index() {
@@ -55,6 +68,11 @@ final class SitePages {
   }
 
   String chapter(int i) {
+    return chapter(i, Jsoup.parseBodyFragment(chapters.get(i).xhtml()));
+  }
+
+  /** The page of chapter {@code i} from its fragment parsed, which this changes. */
+  String chapter(int i, Document fragment) {
     RenderedChapter c = chapters.get(i);
     String path = SiteLinks.pagePath(c.docId());
     StringBuilder main = new StringBuilder();
@@ -62,14 +80,13 @@ final class SitePages {
     if (!hasH1) {
       main.append("<h1>").append(esc(c.title())).append("</h1>\n");
     }
-    main.append("<div class=\"chapter-body\">").append(fragment(c, path)).append("</div>\n");
+    main.append("<div class=\"chapter-body\">").append(fragment(fragment, path)).append("</div>\n");
     main.append(pager(i, path));
     return page(
         path, c.title() + " · " + manifest.book().title(), c.docId(), main.toString(), outline(c));
   }
 
-  private String fragment(RenderedChapter c, String path) {
-    Document doc = Jsoup.parseBodyFragment(c.xhtml());
+  private String fragment(Document doc, String path) {
     for (Element a : doc.select("a[href^=doc:]")) {
       String ref = a.attr("href").substring(4);
       int hash = ref.indexOf('#');
@@ -142,16 +159,22 @@ final class SitePages {
     return s.append("</nav>\n").toString();
   }
 
+  /**
+   * The table of contents every page repeats (so the site works without scripts). Each chapter's
+   * link from the site root and its title are escaped once, in the constructor: a page only
+   * prefixes the links with its way back to the root, which keeps a big book's site cheap.
+   */
   private String toc(String path, String currentDocId) {
-    StringBuilder s = new StringBuilder("<nav class=\"toc\" aria-label=\"Chapters\">\n<ol>\n");
-    for (RenderedChapter c : chapters) {
-      s.append("<li><a href=\"")
-          .append(esc(SiteLinks.link(path, SiteLinks.pagePath(c.docId()))))
-          .append('"');
-      if (c.docId().equals(currentDocId)) {
+    String root = esc(SiteLinks.toRoot(path));
+    StringBuilder s =
+        new StringBuilder(tocSize + chapters.size() * root.length() + 64)
+            .append("<nav class=\"toc\" aria-label=\"Chapters\">\n<ol>\n");
+    for (int i = 0; i < chapters.size(); i++) {
+      s.append("<li><a href=\"").append(root).append(tocLinks[i]).append('"');
+      if (chapters.get(i).docId().equals(currentDocId)) {
         s.append(" aria-current=\"page\"");
       }
-      s.append('>').append(esc(c.title())).append("</a></li>\n");
+      s.append('>').append(tocTitles[i]).append("</a></li>\n");
     }
     return s.append("</ol>\n</nav>\n").toString();
   }

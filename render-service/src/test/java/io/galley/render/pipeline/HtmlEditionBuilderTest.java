@@ -117,6 +117,56 @@ class HtmlEditionBuilderTest {
   }
 
   @Test
+  void publishesTheChaptersBeforeBuildingTheSite() {
+    List<Integer> publishedWhenSiteBuilt = new ArrayList<>();
+    AssetStore assets = new AssetStore(dir.resolve("assets2"));
+    SiteLibrary library2 = new SiteLibrary(dir.resolve("sites2"));
+    SiteBuilder sites =
+        new SiteBuilder(library2, assets) {
+          @Override
+          public BuiltSite build(
+              CommitIngested manifest,
+              List<RenderedChapter> rendered,
+              java.util.concurrent.Executor executor) {
+            publishedWhenSiteBuilt.add(chapters.size());
+            return super.build(manifest, rendered, executor);
+          }
+        };
+    HtmlEditionBuilder early =
+        new HtmlEditionBuilder(
+            join,
+            new ChapterCache(new MarkdownConverter(), meters),
+            sites,
+            library2,
+            new RenderPublisher() {
+              @Override
+              public void chapter(RenderedChapter chapter, String commit) {
+                chapters.add(chapter);
+              }
+
+              @Override
+              public void edition(EditionEvent edition) {
+                editions.add(edition);
+              }
+            });
+    List<SourceDocument> docs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      docs.add(
+          source(
+              "c" + i, "# C" + i + "\n\n[next](c" + (i + 1) % 20 + ".md#c" + (i + 1) % 20 + ")\n"));
+    }
+    try {
+      early.build(manifest("c1", docs.toArray(SourceDocument[]::new)));
+    } finally {
+      early.destroy();
+    }
+    assertThat(publishedWhenSiteBuilt).containsExactly(20);
+    assertThat(chapters).extracting(RenderedChapter::docId).startsWith("c0", "c1", "c2");
+    assertThat(chapters).allSatisfy(c -> assertThat(c.warnings()).isEmpty());
+    assertThat(editions).singleElement().isInstanceOf(EditionPublished.class);
+  }
+
+  @Test
   void skipsCommitsAlreadyBuilt() {
     SourceDocument a = source("a", "# A\n");
     builder.build(manifest("c1", a));

@@ -53,6 +53,33 @@ class IncrementalSiteTest {
   }
 
   @Test
+  void parallelBuildsEqualSequentialOnesWithEveryPage() throws Exception {
+    AssetStore assets = assets();
+    List<RenderedChapter> a = chapters(300, "Topic");
+    List<RenderedChapter> b = edit(a, 200, c -> c.replace("Body of", "Edited body of"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      SiteBuilder parallel = new SiteBuilder(new SiteLibrary(dir.resolve("par")), assets);
+      SiteBuilder sequential = new SiteBuilder(new SiteLibrary(dir.resolve("seq")), assets);
+      Path parA = parallel.build(manifest("a", a), a, pool).dir();
+      Path parB = parallel.build(manifest("b", b), b, pool).dir();
+      Path seqA = sequential.build(manifest("a", a), a).dir();
+      Path seqB = sequential.build(manifest("b", b), b).dir();
+
+      assertThat(files(parA)).isEqualTo(files(seqA));
+      assertThat(files(parB)).isEqualTo(files(seqB));
+      for (RenderedChapter c : b) {
+        assertThat(parB.resolve(SiteLinks.pagePath(c.docId()))).isRegularFile();
+      }
+      String unchanged = SiteLinks.pagePath(a.get(150).docId());
+      assertThat(Files.isSameFile(parA.resolve(unchanged), parB.resolve(unchanged))).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aChangedTitleOrAddedChapterRewritesEveryPage() throws Exception {
     AssetStore assets = assets();
     List<RenderedChapter> a = chapters(12, "Topic");
