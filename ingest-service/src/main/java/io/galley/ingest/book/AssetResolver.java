@@ -26,13 +26,21 @@ final class AssetResolver {
   private final String folder;
   private final long maxAssetBytes;
   private final Problems problems;
+  private final ParseCache<String, String> shaByBlob;
   private final Map<String, Optional<Asset>> byPath = new HashMap<>();
   private final Map<String, Asset> bySha = new LinkedHashMap<>();
 
-  AssetResolver(BookFiles files, String folder, long maxAssetBytes, Problems problems) {
+  /** A resolver that hashes images of known blob ids once, in {@code shaByBlob}. */
+  AssetResolver(
+      BookFiles files,
+      String folder,
+      long maxAssetBytes,
+      ParseCache<String, String> shaByBlob,
+      Problems problems) {
     this.files = files;
     this.folder = folder;
     this.maxAssetBytes = maxAssetBytes;
+    this.shaByBlob = shaByBlob;
     this.problems = problems;
   }
 
@@ -110,10 +118,21 @@ final class AssetResolver {
           "image " + target + " is " + size + " bytes; the limit is " + maxAssetBytes + " bytes");
       return Optional.empty();
     }
-    byte[] bytes = files.read(real.get()).orElse(new byte[0]);
-    String sha = Digests.sha256Hex(bytes);
-    AssetRef ref = new AssetRef(RepoPaths.relativize(folder, path), sha, mediaType);
-    Asset asset = new Asset(ref, bytes);
+    String file = real.get();
+    Optional<String> blob = files.blobId(file);
+    String known = blob.map(shaByBlob::peek).orElse(null);
+    Asset asset;
+    if (known != null) {
+      // hashed at an earlier commit: read again only if it is published
+      AssetRef ref = new AssetRef(RepoPaths.relativize(folder, path), known, mediaType);
+      asset = new Asset(ref, () -> files.read(file).orElse(new byte[0]));
+    } else {
+      byte[] bytes = files.read(file).orElse(new byte[0]);
+      String sha = Digests.sha256Hex(bytes);
+      blob.ifPresent(b -> shaByBlob.putMissing(b, sha));
+      asset = new Asset(new AssetRef(RepoPaths.relativize(folder, path), sha, mediaType), bytes);
+    }
+    String sha = asset.ref().sha256();
     bySha.putIfAbsent(sha, asset);
     return Optional.of(asset);
   }

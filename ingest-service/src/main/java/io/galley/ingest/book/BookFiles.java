@@ -1,5 +1,6 @@
 package io.galley.ingest.book;
 
+import io.galley.events.Digests;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,14 @@ public interface BookFiles {
 
   /** Whether the path is a symbolic link; its bytes are then the link target. */
   boolean isSymlink(String path);
+
+  /**
+   * An id of the file's content (a git blob id), equal for equal content; empty when unknown, and
+   * then nothing read from the file is cached.
+   */
+  default Optional<String> blobId(String path) {
+    return Optional.empty();
+  }
 
   /** Whether a file exists. */
   default boolean exists(String path) {
@@ -48,6 +57,11 @@ public interface BookFiles {
       @Override
       public boolean isSymlink(String path) {
         return false;
+      }
+
+      @Override
+      public Optional<String> blobId(String path) {
+        return read(path).map(b -> "sha256:" + Digests.sha256Hex(b));
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.galley.ingest.book;
 
+import io.galley.events.Problem;
 import io.galley.ingest.validation.Problems;
 import io.galley.ingest.validation.TextChecks;
 import java.util.ArrayList;
@@ -32,7 +33,16 @@ record BookLayout(
   /** A chapter file named by the layout; {@code source}:{@code line} is where it was listed. */
   record Listed(String path, String title, String source, int line) {}
 
-  static BookLayout read(BookFiles files, String folder, long maxBytes, Problems problems) {
+  /** A book.yml as read at some commit: the parsed file (null when unusable) and its problems. */
+  record ReadYaml(BookYaml yaml, List<Problem> problems) {}
+
+  /** Reads the layout; {@code yamls} keeps book.yml files read before, by path and blob id. */
+  static BookLayout read(
+      BookFiles files,
+      String folder,
+      long maxBytes,
+      ParseCache<String, ReadYaml> yamls,
+      Problems problems) {
     String ymlPath = RepoPaths.join(folder, "book.yml");
     String tomlPath = RepoPaths.join(folder, "book.toml");
     BookYaml yaml = null;
@@ -40,7 +50,13 @@ record BookLayout(
     String content = folder;
     String describing = ymlPath;
     if (files.exists(ymlPath)) {
-      yaml = readYaml(files, ymlPath, maxBytes, problems);
+      Optional<String> blob = files.blobId(ymlPath);
+      ReadYaml read =
+          blob.isEmpty()
+              ? readYaml(files, ymlPath, maxBytes)
+              : yamls.get(ymlPath + "\n" + blob.get(), () -> readYaml(files, ymlPath, maxBytes));
+      read.problems().forEach(problems::add);
+      yaml = read.yaml();
     } else if (files.exists(tomlPath)) {
       toml = text(files, tomlPath, maxBytes, problems).map(BookToml::parse).orElse(null);
       content = toml == null ? folder : RepoPaths.resolve(folder, toml.src()).orElse(folder);
@@ -125,7 +141,13 @@ record BookLayout(
     return path;
   }
 
-  private static BookYaml readYaml(BookFiles files, String path, long maxBytes, Problems problems) {
+  private static ReadYaml readYaml(BookFiles files, String path, long maxBytes) {
+    Problems problems = new Problems();
+    return new ReadYaml(parseYaml(files, path, maxBytes, problems), problems.recorded());
+  }
+
+  private static BookYaml parseYaml(
+      BookFiles files, String path, long maxBytes, Problems problems) {
     Optional<String> text = text(files, path, maxBytes, problems);
     if (text.isEmpty()) {
       return null;

@@ -3,7 +3,6 @@ package io.galley.ingest.book;
 import io.galley.events.AssetRef;
 import io.galley.events.BookMetadata;
 import io.galley.ingest.validation.Problems;
-import io.galley.ingest.validation.TextChecks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,17 +16,50 @@ import java.util.Set;
 /**
  * Reads a book folder of one commit into a {@link Book}, recording every problem found. The chapter
  * order comes from {@code book.yml}, else {@code SUMMARY.md}, else front matter {@code order} and
- * the file name. Thread-safe.
+ * the file name. What a chapter file says by itself, and the hash of an image, are cached by blob
+ * id, so a commit costs what it changed; the checks across files run at every commit. Thread-safe.
  */
 public final class BookLoader {
 
+  /** The parse cache of {@link #BookLoader(long, long)}, in bytes. */
+  public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+
+  private static final int MAX_CACHED_IMAGES = 100_000;
+  private static final int MAX_CACHED_YAMLS = 64;
+
   private final long maxDocumentBytes;
   private final long maxAssetBytes;
+  private final ChapterParser parser;
+  private final ParseCache<ChapterReader.Key, ParsedChapter> chapters;
+  private final ParseCache<String, String> imageShas;
+  private final ParseCache<String, BookLayout.ReadYaml> yamls;
 
-  /** A loader with the size limits of chapters and images. */
+  /** A loader with the size limits of chapters and images, and the default cache. */
   public BookLoader(long maxDocumentBytes, long maxAssetBytes) {
+    this(maxDocumentBytes, maxAssetBytes, DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * A loader with the size limits of chapters and images, keeping parsed chapters of about {@code
+   * cacheBytes} in memory (0 caches nothing).
+   */
+  public BookLoader(long maxDocumentBytes, long maxAssetBytes, long cacheBytes) {
     this.maxDocumentBytes = maxDocumentBytes;
     this.maxAssetBytes = maxAssetBytes;
+    this.parser = new ChapterParser(maxDocumentBytes);
+    this.chapters = new ParseCache<>(cacheBytes, ParsedChapter::weight);
+    this.imageShas = new ParseCache<>(cacheBytes > 0 ? MAX_CACHED_IMAGES : 0, sha -> 1);
+    this.yamls = new ParseCache<>(cacheBytes > 0 ? MAX_CACHED_YAMLS : 0, yaml -> 1);
+  }
+
+  /** How many chapter files were parsed (cache misses included, hits not). */
+  public long chapterParses() {
+    return chapters.misses();
+  }
+
+  /** How many images were hashed whose blob id was known (cache misses). */
+  public long imageHashes() {
+    return imageShas.misses();
   }
 
   /**
@@ -35,9 +67,10 @@ public final class BookLoader {
    * gives none. Returns empty when an error was recorded.
    */
   public Optional<Book> load(BookFiles files, String folder, String defaultId, Problems problems) {
-    BookLayout layout = BookLayout.read(files, folder, maxDocumentBytes, problems);
-    AssetResolver assets = new AssetResolver(files, folder, maxAssetBytes, problems);
-    ChapterReader reader = new ChapterReader(files, assets, maxDocumentBytes, problems);
+    BookLayout layout = BookLayout.read(files, folder, maxDocumentBytes, yamls, problems);
+    AssetResolver assets = new AssetResolver(files, folder, maxAssetBytes, imageShas, problems);
+    ChapterReader reader = new ChapterReader(files, assets, parser, chapters, problems);
+    reader.prepare(layout.chapters());
     List<ChapterReader.ReadChapter> read = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (BookLayout.Listed listed : layout.chapters()) {
@@ -63,7 +96,7 @@ public final class BookLoader {
     List<Chapter> chapters = read.stream().map(ChapterReader.ReadChapter::chapter).toList();
     checkUnique(chapters, problems);
     BookYaml yml = layout.yaml();
-    checkLinks(files, chapters, yml != null && yml.strictLinks().booleanValue(), problems);
+    checkLinks(files, read, yml != null && yml.strictLinks().booleanValue(), problems);
     String cover = null;
     if (yml != null && yml.cover() != null && !yml.cover().isBlank()) {
       cover =
@@ -103,14 +136,15 @@ public final class BookLoader {
   }
 
   private static void checkLinks(
-      BookFiles files, List<Chapter> chapters, boolean strict, Problems problems) {
+      BookFiles files, List<ChapterReader.ReadChapter> read, boolean strict, Problems problems) {
     Set<String> paths = new HashSet<>();
-    chapters.forEach(c -> paths.add(c.path()));
-    for (Chapter c : chapters) {
-      for (MarkdownRefs.Ref link : MarkdownRefs.chapterLinks(c.markdown())) {
+    read.forEach(r -> paths.add(r.chapter().path()));
+    for (ChapterReader.ReadChapter r : read) {
+      Chapter c = r.chapter();
+      for (ParsedChapter.Reference link : r.links()) {
         Optional<String> target = RepoPaths.resolve(RepoPaths.parent(c.path()), link.target());
         if (target.isEmpty() || !paths.contains(target.get()) && !files.exists(target.get())) {
-          int line = c.frontMatterLines() + TextChecks.lineOf(c.markdown(), link.offset());
+          int line = link.line();
           String message = "link to missing chapter " + link.target();
           if (strict) {
             problems.error(c.path(), line, message + " (book.yml asks for strict links)");

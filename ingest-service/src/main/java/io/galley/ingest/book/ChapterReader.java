@@ -1,62 +1,100 @@
 package io.galley.ingest.book;
 
 import io.galley.events.AssetRef;
-import io.galley.events.Digests;
 import io.galley.ingest.validation.Problems;
-import io.galley.ingest.validation.TextChecks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads one chapter file: size, encoding, front matter, title, slug and images. */
+/**
+ * Reads the chapters of one commit: follows symlinks, takes what each file says by itself from the
+ * cache (parsing it on a miss), and resolves its images against this commit's files.
+ */
 final class ChapterReader {
 
-  private static final Pattern ATX_H1 =
-      Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
-  private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
-  private static final FrontMatterParser FRONT_MATTER = new FrontMatterParser();
+  /** The cache key: a chapter's parse depends on its bytes, its path and its listed title only. */
+  record Key(String path, String blobId, String title) {}
+
+  /** Fewer files than this are parsed on the caller's thread. */
+  private static final int PARALLEL_MIN = 16;
 
   private final BookFiles files;
   private final AssetResolver assets;
-  private final long maxDocumentBytes;
+  private final ChapterParser parser;
+  private final ParseCache<Key, ParsedChapter> cache;
   private final Problems problems;
+  private final Map<Key, ParsedChapter> prepared = new ConcurrentHashMap<>();
 
-  ChapterReader(BookFiles files, AssetResolver assets, long maxDocumentBytes, Problems problems) {
+  ChapterReader(
+      BookFiles files,
+      AssetResolver assets,
+      ChapterParser parser,
+      ParseCache<Key, ParsedChapter> cache,
+      Problems problems) {
     this.files = files;
     this.assets = assets;
-    this.maxDocumentBytes = maxDocumentBytes;
+    this.parser = parser;
+    this.cache = cache;
     this.problems = problems;
+  }
+
+  /**
+   * Parses the listed files the cache lacks on all cores, when there are many (a first commit, a
+   * large merge); {@link #read} then takes them in order. Symbolic links are left to {@link #read}.
+   */
+  void prepare(List<BookLayout.Listed> listed) {
+    List<Key> missing = new ArrayList<>();
+    for (BookLayout.Listed l : listed) {
+      Optional<String> blob = files.isSymlink(l.path()) ? Optional.empty() : files.blobId(l.path());
+      if (blob.isPresent()) {
+        Key key = new Key(l.path(), blob.get(), l.title());
+        if (cache.peek(key) == null) {
+          missing.add(key);
+        }
+      }
+    }
+    if (missing.size() < PARALLEL_MIN) {
+      return;
+    }
+    missing.parallelStream()
+        .distinct()
+        .forEach(
+            key -> {
+              try {
+                ParsedChapter parsed = parser.parse(files, key.path(), key.path(), key.title());
+                cache.putMissing(key, parsed);
+                prepared.put(key, parsed);
+              } catch (RuntimeException | StackOverflowError e) {
+                // read() parses it again on the caller's thread, which reports the failure
+              }
+            });
   }
 
   /** A chapter read from {@code path}; empty for drafts and for files with errors. */
   Optional<ReadChapter> read(String path, String docId, String fallbackTitle) {
     Optional<String> real = assets.realPath(path);
-    if (real.isEmpty()
-        || !TextChecks.withinLimit(
-            files.size(real.get()), maxDocumentBytes, path, "chapter", problems)) {
+    if (real.isEmpty()) {
       return Optional.empty();
     }
-    byte[] bytes = files.read(real.get()).orElse(new byte[0]);
-    Optional<String> text = TextChecks.decodeUtf8(bytes, path, problems);
-    if (text.isEmpty()) {
-      return Optional.empty();
+    Optional<String> blob = files.blobId(real.get());
+    Key key = blob.map(b -> new Key(path, b, fallbackTitle)).orElse(null);
+    ParsedChapter parsed = key == null ? null : prepared.get(key);
+    if (parsed == null) {
+      parsed =
+          key == null
+              ? parser.parse(files, path, real.get(), fallbackTitle)
+              : cache.get(key, () -> parser.parse(files, path, real.get(), fallbackTitle));
     }
-    FrontMatter fm = FRONT_MATTER.parse(text.get(), path, problems);
-    if (Boolean.TRUE.equals(fm.values().get("draft"))
-        || "true".equals(String.valueOf(fm.values().get("draft")))) {
-      return Optional.empty();
-    }
-    String title = title(fm, path, fallbackTitle);
-    if (title == null) {
+    parsed.problems().forEach(problems::add);
+    if (parsed.skipped()) {
       return Optional.empty();
     }
     List<AssetRef> refs = new ArrayList<>();
-    for (MarkdownRefs.Ref ref : MarkdownRefs.images(fm.body())) {
-      int line = fm.lines() + TextChecks.lineOf(fm.body(), ref.offset());
+    for (ParsedChapter.Reference ref : parsed.images()) {
       assets
-          .image(ref.target(), RepoPaths.parent(path), path, line)
+          .image(ref.target(), RepoPaths.parent(path), path, ref.line())
           .ifPresent(
               a -> {
                 if (!refs.contains(a)) {
@@ -64,69 +102,23 @@ final class ChapterReader {
                 }
               });
     }
+    parsed.orderProblems().forEach(problems::add);
     Chapter chapter =
         new Chapter(
             docId,
             path,
-            Digests.sha256Hex(bytes),
-            fm.values(),
-            fm.body(),
-            fm.lines(),
-            title,
-            fm.string("slug"),
+            parsed.sha256(),
+            parsed.frontMatter(),
+            parsed.markdown(),
+            parsed.frontMatterLines(),
+            parsed.title(),
+            parsed.slug(),
             refs);
-    return Optional.of(new ReadChapter(chapter, order(fm, path)));
+    return Optional.of(new ReadChapter(chapter, parsed.order(), parsed.links()));
   }
 
-  /** A chapter with its front matter order (Integer.MAX_VALUE when absent). */
-  record ReadChapter(Chapter chapter, double order) {}
-
-  private String title(FrontMatter fm, String path, String fallbackTitle) {
-    if (fm.values().containsKey("title")) {
-      String t = fm.string("title");
-      if (t == null || t.isBlank()) {
-        problems.error(
-            path, 2, "front matter title is empty; give the chapter a title or remove the key");
-        return null;
-      }
-      return t.strip();
-    }
-    String heading = firstHeading(fm.body());
-    if (heading != null) {
-      return heading;
-    }
-    if (fallbackTitle != null && !fallbackTitle.isBlank()) {
-      return fallbackTitle;
-    }
-    String name = RepoPaths.fileName(path).replaceAll("(?i)\\.md$", "");
-    return name.replaceAll("^\\d+[-_ .]*", "").replace('-', ' ').replace('_', ' ').strip().isEmpty()
-        ? name
-        : name.replaceAll("^\\d+[-_ .]*", "").replace('-', ' ').replace('_', ' ').strip();
-  }
-
-  static String firstHeading(String body) {
-    String[] lines = MarkdownRefs.maskCode(body).split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      Matcher atx = ATX_H1.matcher(lines[i]);
-      if (atx.matches()) {
-        return atx.group(1).strip();
-      }
-      if (i > 0 && SETEXT_H1.matcher(lines[i]).matches() && !lines[i - 1].isBlank()) {
-        return lines[i - 1].strip();
-      }
-    }
-    return null;
-  }
-
-  private double order(FrontMatter fm, String path) {
-    Object o = fm.values().get("order");
-    if (o == null) {
-      return Integer.MAX_VALUE;
-    }
-    if (o instanceof Number n) {
-      return n.doubleValue();
-    }
-    problems.error(path, 2, "front matter order must be a number, got " + o);
-    return Integer.MAX_VALUE;
-  }
+  /**
+   * A chapter with its front matter order (Integer.MAX_VALUE when absent) and its chapter links.
+   */
+  record ReadChapter(Chapter chapter, double order, List<ParsedChapter.Reference> links) {}
 }

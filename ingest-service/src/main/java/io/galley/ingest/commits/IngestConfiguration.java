@@ -14,7 +14,9 @@ class IngestConfiguration {
   @Bean
   BookLoader bookLoader(IngestProperties properties) {
     return new BookLoader(
-        properties.maxDocumentSize().toBytes(), properties.maxAssetSize().toBytes());
+        properties.maxDocumentSize().toBytes(),
+        properties.maxAssetSize().toBytes(),
+        properties.parseCache().toBytes());
   }
 
   @Bean

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -50,11 +52,23 @@ final class TreeFiles implements BookFiles {
     if (e == null) {
       return -1;
     }
-    try {
-      return repo.getObjectDatabase().open(e.id()).getSize();
+    // reads the object's header only: opening it would inflate the whole blob
+    try (ObjectReader reader = repo.newObjectReader()) {
+      return reader.getObjectSize(e.id(), Constants.OBJ_BLOB);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  @Override
+  public boolean exists(String path) {
+    return entries.containsKey(path);
+  }
+
+  @Override
+  public Optional<String> blobId(String path) {
+    Entry e = entries.get(path);
+    return e == null ? Optional.empty() : Optional.of(e.id().name());
   }
 
   @Override

@@ -31,6 +31,11 @@ public final class Problems {
     }
   }
 
+  /** Every problem in the order it was recorded. */
+  public List<Problem> recorded() {
+    return List.copyOf(problems);
+  }
+
   /** Whether any error was recorded. */
   public boolean hasErrors() {
     return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
