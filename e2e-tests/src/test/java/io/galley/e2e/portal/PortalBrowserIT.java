@@ -55,6 +55,11 @@ class PortalBrowserIT {
    */
   static final String SCREENSHOT = System.getProperty("galley.screenshot", "");
 
+  /** How many times the page has fetched the site's search index. */
+  static final String INDEX_REQUESTS =
+      "return performance.getEntriesByType('resource')"
+          + ".filter(function (r) { return r.name.indexOf('search-index.js') >= 0; }).length";
+
   @TempDir static Path tmp;
   static TestRepo repo;
   static String first;
@@ -188,6 +193,44 @@ class PortalBrowserIT {
     assertThat(added).hasSize(2).allMatch(t -> t.contains("+"));
     assertThat(added.get(1)).contains("Check the forecast the evening before.");
     screenshot("portal-diff.png");
+  }
+
+  @Test
+  void siteSearchLoadsTheBooksTextOnlyWhenTheReaderSearches() {
+    String site = stack.renderUrl() + "/books/" + FieldNotes.BOOK_ID + "/@" + first + "/";
+    await()
+        .atMost(PIPELINE)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              browser.get(site);
+              assertThat(browser.findElement(By.cssSelector("form.search")).isDisplayed()).isTrue();
+            });
+    assertThat(script("return typeof window.galleySearchIndex")).isEqualTo("undefined");
+    assertThat(script(INDEX_REQUESTS)).as("index fetched before a search").isEqualTo(0L);
+
+    WebElement input = browser.findElement(By.id("galley-search"));
+    input.sendKeys("socks");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(browser.findElements(By.cssSelector(".search-results li a")))
+                    .extracting(WebElement::getText)
+                    .containsExactly("Packing"));
+    assertThat(browser.findElement(By.cssSelector(".search-results li p")).getText())
+        .contains("spare pair of socks");
+    assertThat(script(INDEX_REQUESTS)).isEqualTo(1L);
+
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "zebras");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(browser.findElement(By.cssSelector(".search-results")).getText())
+                    .isEqualTo("No results"));
+    assertThat(script(INDEX_REQUESTS)).as("loaded once").isEqualTo(1L);
   }
 
   private void assertFitsANarrowScreenInDarkMode() throws IOException {

@@ -208,9 +208,6 @@ final class SitePages {
         + "style.css\">\n"
         + "<script src=\""
         + root
-        + "search-index.js\" defer></script>\n"
-        + "<script src=\""
-        + root
         + "search.js\" defer></script>\n"
         + "</head>\n<body data-root=\""
         + root

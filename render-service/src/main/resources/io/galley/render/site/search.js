@@ -1,13 +1,42 @@
 // Galley site search: vanilla JS over search-index.js, works from a web server or from files.
+// The index (the text of the whole book) is loaded only when the reader starts a search, so pages
+// of a big book stay light.
 (function () {
   'use strict';
-  var index = window.galleySearchIndex || [];
+  var index = null;
+  var loading = false;
+  var waiting = null;
   var form = document.querySelector('form.search');
   if (!form) { return; }
   var input = form.querySelector('input');
   var results = form.querySelector('ol');
   var root = document.body.getAttribute('data-root') || '';
   form.hidden = false;
+
+  function message(text) {
+    results.textContent = '';
+    var li = document.createElement('li');
+    li.textContent = text;
+    results.appendChild(li);
+  }
+
+  function withIndex(then) {
+    if (index) { then(); return; }
+    waiting = then;
+    if (loading) { return; }
+    loading = true;
+    var script = document.createElement('script');
+    script.src = root + 'search-index.js';
+    script.onload = function () {
+      index = window.galleySearchIndex || [];
+      if (waiting) { waiting(); }
+    };
+    script.onerror = function () {
+      loading = false;
+      message('Search is not available');
+    };
+    document.head.appendChild(script);
+  }
   form.addEventListener('submit', function (e) { e.preventDefault(); });
 
   function score(entry, terms) {
@@ -40,9 +69,7 @@
       .sort(function (a, b) { return b.s - a.s; })
       .slice(0, 10);
     if (hits.length === 0) {
-      var none = document.createElement('li');
-      none.textContent = 'No results';
-      results.appendChild(none);
+      message('No results');
       return;
     }
     hits.forEach(function (h) {
@@ -58,10 +85,11 @@
     });
   }
 
-  input.addEventListener('input', show);
+  input.addEventListener('focus', function () { withIndex(function () {}); });
+  input.addEventListener('input', function () { withIndex(show); });
   var q = new URLSearchParams(window.location.search).get('q');
-  if (q) { input.value = q; show(); }
+  if (q) { input.value = q; withIndex(show); }
   input.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape') { input.value = ''; show(); }
+    if (e.key === 'Escape') { input.value = ''; withIndex(show); }
   });
 })();
