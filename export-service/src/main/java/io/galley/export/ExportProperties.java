@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the export service, prefix {@code galley.export}.
  *
- * @param stateDir where the service keeps its files (assets, editions); default {@code
+ * @param stateDir where the service keeps its files (assets, editions, PDF parts); default {@code
  *     .state/export}
  * @param partitions partitions of the topics the service declares; default 3
  * @param exporterVersion part of every editionId; default {@link #EXPORTER_VERSION}
@@ -18,7 +18,7 @@ public record ExportProperties(
     Path stateDir, int partitions, String exporterVersion, String siteBaseUrl) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
-  public static final String EXPORTER_VERSION = "galley-export/3";
+  public static final String EXPORTER_VERSION = "galley-export/4";
 
   public ExportProperties {
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
@@ -40,6 +40,11 @@ public record ExportProperties(
   /** Where built editions are stored. */
   public Path editionsDir() {
     return stateDir.resolve("editions");
+  }
+
+  /** Where the laid-out parts of PDF editions are cached (one folder per book). */
+  public Path pdfPartsDir() {
+    return stateDir.resolve("pdf-parts");
   }
 
   /** Where asset bytes are stored by sha256. */

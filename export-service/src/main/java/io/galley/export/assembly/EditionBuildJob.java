@@ -1,7 +1,6 @@
 package io.galley.export.assembly;
 
 import io.galley.events.CommitIngested;
-import io.galley.events.Digests;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionIds;
 import io.galley.events.EditionPublished;
@@ -74,8 +73,9 @@ final class EditionBuildJob {
     }
     observer.building(m, builder.format());
     long start = System.nanoTime();
+    BuiltEdition built = null;
     try {
-      BuiltEdition built = builder.build(book);
+      built = builder.build(book);
       String ext = "." + builder.format().name().toLowerCase(Locale.ROOT);
       EditionPublished edition =
           new EditionPublished(
@@ -83,13 +83,13 @@ final class EditionBuildJob {
               m.bookId(),
               m.commit(),
               builder.format(),
-              Digests.sha256Hex(built.bytes()),
-              built.bytes().length,
+              built.sha256(),
+              built.size(),
               built.pages(),
               m.committedAt(),
               (System.nanoTime() - start) / 1_000_000,
               "/editions/" + editionId + ext);
-      store.put(edition, built.bytes());
+      store.put(edition, built.file());
       catalog.add(edition);
       publisher.publish(edition);
       observer.finished(edition);
@@ -113,6 +113,10 @@ final class EditionBuildJob {
       catalog.add(failed);
       observer.finished(failed);
       publisher.publish(failed);
+    } finally {
+      if (built != null) {
+        built.discard();
+      }
     }
   }
 }

@@ -116,7 +116,9 @@ class ExportKafkaConfiguration {
         // the EPUB takes a fraction of the PDF's time: build it first so it is not held back
         List.of(
             metrics.measured(new EpubEditionBuilder()),
-            metrics.measured(new PdfEditionBuilder(properties.exporterVersion(), true))),
+            metrics.measured(
+                new PdfEditionBuilder(
+                    properties.exporterVersion(), true, properties.pdfPartsDir()))),
         store,
         catalog,
         publisher,

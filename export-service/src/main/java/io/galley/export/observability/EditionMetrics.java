@@ -75,7 +75,7 @@ public class EditionMetrics {
       long start = System.nanoTime();
       BuiltEdition built = delegate.build(book);
       duration.record(Duration.ofNanos(System.nanoTime() - start));
-      bytes.record(built.bytes().length);
+      bytes.record(built.size());
       commits
           .ingestedAt(book.manifest().commit())
           .map(at -> Duration.between(at, clock.instant()))

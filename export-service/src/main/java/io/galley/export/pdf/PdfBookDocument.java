@@ -4,19 +4,28 @@ import io.galley.events.BookMetadata;
 import io.galley.events.Heading;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
-import java.util.HashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * Assembles one XHTML document for the whole book: cover, table of contents and every chapter on a
- * new page, with ids prefixed per chapter and {@code doc:}/{@code asset:} references resolved.
+ * Assembles the XHTML of the parts of the PDF: one document per chapter (ids prefixed, {@code
+ * asset:} references resolved, {@code doc:} links turned into {@link #XREF} marker links resolved
+ * after the merge) and the front matter (cover, title page, contents with known page numbers).
  */
 final class PdfBookDocument {
+
+  /** The prefix of a link to another part; its path is the docId, its fragment the anchor. */
+  static final String XREF = "https://xref.galley.invalid/";
+
+  /** The anchor of a chapter's start within its part. */
+  static final String CHAPTER_ANCHOR = "ch";
 
   private final String css;
 
@@ -24,26 +33,30 @@ final class PdfBookDocument {
     this.css = css;
   }
 
-  Document assemble(BookContent book) {
+  /** The part of one chapter; {@code docIds} are the chapters of the book a link may target. */
+  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds) {
+    Document doc = shell(book.manifest().book(), "@page { @bottom-center { content: none; } }");
+    Element section = doc.body().appendElement("section").addClass("chapter").id(CHAPTER_ANCHOR);
+    section.appendElement("div").addClass("running-title").text(chapter.title());
+    Element content = section.appendElement("div").addClass("chapter-content");
+    Document fragment = Jsoup.parse("<div>" + chapter.xhtml() + "</div>", "", Parser.xmlParser());
+    Element root = fragment.child(0);
+    if (root.selectFirst("h1") == null) {
+      content.appendElement("h1").text(chapter.title());
+    }
+    rewrite(book, root, docIds);
+    content.appendChildren(root.childNodesCopy());
+    anchorBookmarks(doc);
+    return doc;
+  }
+
+  /**
+   * The front matter: cover, title page and contents; {@code page} gives the printed page number of
+   * an anchor ({@code docId, anchor}).
+   */
+  Document front(BookContent book, Function<String[], String> page) {
     BookMetadata meta = book.manifest().book();
-    Document doc = Document.createShell("");
-    doc.outputSettings().prettyPrint(false);
-    Element html = doc.selectFirst("html");
-    html.attr("lang", meta.language());
-    Element head = doc.head();
-    head.appendElement("title").text(meta.title());
-    String description =
-        meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
-    head.appendElement("meta").attr("name", "description").attr("content", description);
-    head.appendElement("meta").attr("name", "subject").attr("content", description);
-    head.appendElement("meta")
-        .attr("name", "author")
-        .attr("content", String.join(", ", meta.authors()));
-    head.appendElement("meta")
-        .attr("name", "keywords")
-        .attr("content", meta.id() + ", " + meta.language());
-    head.appendElement("style").appendText(pageCss(meta.pageSize()));
-    head.appendChild(bookmarks(book));
+    Document doc = shell(meta, ".toc { page-break-after: auto; }");
     Element body = doc.body();
     book.coverImage()
         .ifPresent(
@@ -54,54 +67,76 @@ final class PdfBookDocument {
                     .attr("src", assetUri(cover.sha256(), cover.mediaType()))
                     .attr("alt", "Cover of " + meta.title()));
     body.appendChild(titlePage(meta));
-    body.appendChild(tableOfContents(book));
-    Map<String, Integer> chapterIndex = new HashMap<>();
-    for (int i = 0; i < book.chapters().size(); i++) {
-      chapterIndex.put(book.chapters().get(i).docId(), i + 1);
-    }
-    for (int i = 0; i < book.chapters().size(); i++) {
-      body.appendChild(chapter(book, i + 1, book.chapters().get(i), chapterIndex));
+    Element nav = body.appendElement("nav").addClass("toc").id("toc");
+    nav.appendElement("h1").text("Contents");
+    Element list = nav.appendElement("ol");
+    for (RenderedChapter chapter : book.chapters()) {
+      Element item = list.appendElement("li");
+      tocLink(item, chapter.docId(), CHAPTER_ANCHOR, chapter.title(), page);
+      List<Heading> sections = sections(chapter);
+      if (!sections.isEmpty()) {
+        Element sub = item.appendElement("ol");
+        for (Heading h : sections) {
+          tocLink(sub.appendElement("li"), chapter.docId(), anchor(h.id()), h.text(), page);
+        }
+      }
     }
     return doc;
   }
 
-  static String chapterId(int index) {
-    return "ch-" + index;
+  static List<Heading> sections(RenderedChapter chapter) {
+    return chapter.headings().stream().filter(h -> h.level() == 2).toList();
   }
 
-  static String prefix(int index) {
-    return "c" + index + "-";
+  /** The id an element of the chapter's XHTML gets in its part. */
+  static String anchor(String id) {
+    return "c-" + id;
+  }
+
+  static String xref(String docId, String anchor) {
+    return XREF + URLEncoder.encode(docId, StandardCharsets.UTF_8) + "#" + anchor;
   }
 
   static String assetUri(String sha, String mediaType) {
     return AssetStreamFactory.SCHEME + ":" + sha + "." + BookContent.extension(mediaType);
   }
 
+  private Document shell(BookMetadata meta, String extraCss) {
+    Document doc = Document.createShell("");
+    doc.outputSettings().prettyPrint(false);
+    doc.selectFirst("html").attr("lang", meta.language());
+    Element head = doc.head();
+    head.appendElement("title").text(meta.title());
+    String description =
+        meta.subtitle() == null || meta.subtitle().isBlank() ? meta.title() : meta.subtitle();
+    head.appendElement("meta").attr("name", "description").attr("content", description);
+    head.appendElement("meta").attr("name", "subject").attr("content", description);
+    head.appendElement("meta")
+        .attr("name", "author")
+        .attr("content", String.join(", ", meta.authors()));
+    head.appendElement("style").appendText(pageCss(meta.pageSize()) + extraCss);
+    return doc;
+  }
+
+  private static void tocLink(
+      Element item, String docId, String anchor, String text, Function<String[], String> page) {
+    item.appendElement("a")
+        .attr("href", xref(docId, anchor))
+        .attr("data-page", page.apply(new String[] {docId, anchor}))
+        .text(text);
+  }
+
+  /** A bookmark per id, read back after layout for the position of every anchor. */
+  private static void anchorBookmarks(Document doc) {
+    Element marks = doc.head().appendElement("bookmarks");
+    for (Element e : doc.body().select("[id]")) {
+      marks.appendElement("bookmark").attr("name", e.id()).attr("href", "#" + e.id());
+    }
+  }
+
   private String pageCss(String pageSize) {
     String size = "LETTER".equalsIgnoreCase(pageSize) ? "letter" : "A4";
     return css.replace("__PAGE_SIZE__", size);
-  }
-
-  private static Element bookmarks(BookContent book) {
-    Element marks = new Element("bookmarks");
-    for (int i = 0; i < book.chapters().size(); i++) {
-      RenderedChapter chapter = book.chapters().get(i);
-      Element mark =
-          marks
-              .appendElement("bookmark")
-              .attr("name", chapter.title())
-              .attr("href", "#" + chapterId(i + 1));
-      for (Heading h : sections(chapter)) {
-        mark.appendElement("bookmark")
-            .attr("name", h.text())
-            .attr("href", "#" + prefix(i + 1) + h.id());
-      }
-    }
-    return marks;
-  }
-
-  private static List<Heading> sections(RenderedChapter chapter) {
-    return chapter.headings().stream().filter(h -> h.level() == 2).toList();
   }
 
   private static Element titlePage(BookMetadata meta) {
@@ -119,65 +154,21 @@ final class PdfBookDocument {
     return page;
   }
 
-  private static Element tableOfContents(BookContent book) {
-    Element nav = new Element("nav").addClass("toc").id("toc");
-    nav.appendElement("h1").text("Contents");
-    Element list = nav.appendElement("ol");
-    for (int i = 0; i < book.chapters().size(); i++) {
-      RenderedChapter chapter = book.chapters().get(i);
-      Element item = list.appendElement("li");
-      item.appendElement("a").attr("href", "#" + chapterId(i + 1)).text(chapter.title());
-      List<Heading> sections = sections(chapter);
-      if (!sections.isEmpty()) {
-        Element sub = item.appendElement("ol");
-        for (Heading h : sections) {
-          sub.appendElement("li")
-              .appendElement("a")
-              .attr("href", "#" + prefix(i + 1) + h.id())
-              .text(h.text());
-        }
-      }
-    }
-    return nav;
-  }
-
-  private static Element chapter(
-      BookContent book, int index, RenderedChapter chapter, Map<String, Integer> chapterIndex) {
-    Element section = new Element("section").addClass("chapter").id(chapterId(index));
-    if (index == 1) {
-      section.addClass("first-chapter");
-    }
-    section.appendElement("div").addClass("running-title").text(chapter.title());
-    Element content = section.appendElement("div").addClass("chapter-content");
-    Document fragment = Jsoup.parse("<div>" + chapter.xhtml() + "</div>", "", Parser.xmlParser());
-    Element root = fragment.child(0);
-    if (root.selectFirst("h1") == null) {
-      content.appendElement("h1").text(chapter.title());
-    }
-    rewrite(book, index, root, chapterIndex);
-    content.appendChildren(root.childNodesCopy());
-    return section;
-  }
-
-  private static void rewrite(
-      BookContent book, int index, Element root, Map<String, Integer> chapterIndex) {
-    String prefix = prefix(index);
-    root.select("[id]").forEach(e -> e.id(prefix + e.id()));
+  private static void rewrite(BookContent book, Element root, Set<String> docIds) {
+    root.select("[id]").forEach(e -> e.id(anchor(e.id())));
     for (Element a : root.select("a[href]")) {
       String href = a.attr("href");
       if (href.startsWith("#")) {
-        a.attr("href", "#" + prefix + href.substring(1));
+        a.attr("href", "#" + anchor(href.substring(1)));
       } else if (href.startsWith("doc:")) {
         String target = href.substring(4);
         int hash = target.indexOf('#');
         String docId = hash < 0 ? target : target.substring(0, hash);
-        Integer other = chapterIndex.get(docId);
-        if (other == null) {
+        if (!docIds.contains(docId)) {
           a.unwrap();
         } else {
           a.attr(
-              "href",
-              hash < 0 ? "#" + chapterId(other) : "#" + prefix(other) + target.substring(hash + 1));
+              "href", xref(docId, hash < 0 ? CHAPTER_ANCHOR : anchor(target.substring(hash + 1))));
         }
       } else if (!href.startsWith("http:")
           && !href.startsWith("https:")

@@ -1,54 +1,88 @@
 package io.galley.export.pdf;
 
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import com.openhtmltopdf.util.XRLog;
 import io.galley.events.Digests;
 import io.galley.events.EditionFormat;
+import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.jsoup.helper.W3CDom;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
 
 /**
- * Builds the PDF edition with openhtmltopdf: one XHTML document for the book, embedded Liberation
- * fonts, assets served only from the asset store, reproducible bytes. Thread-safe.
+ * Builds the PDF edition: each chapter laid out by openhtmltopdf as its own part (cached on disk by
+ * content, so an edit lays out only what changed), then the front matter with the contents' real
+ * page numbers, then all parts streamed into one file with shared fonts, one structure tree,
+ * outline, page labels and page numbers. Reproducible bytes; heap bounded by the largest part.
+ * Thread-safe.
  */
 public final class PdfEditionBuilder implements EditionBuilder {
 
-  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+  /** Bump when the parts' layout changes in a way their key does not capture. */
+  private static final String PART_FORMAT = "parts/1 openhtmltopdf-1.1.65 pdfbox-3.0.8";
 
   static {
     XRLog.setLoggerImpl(new Slf4jXrLogger());
   }
 
-  private final PdfFonts fonts = PdfFonts.load();
+  private static final PdfFonts FONTS = PdfFonts.load();
+  private static final byte[] WHOLE_FACES = wholeFaces();
+  private static final Set<String> FACE_NAMES = faceNames();
+
   private final PdfBookDocument assembler = new PdfBookDocument(css());
+  private final PdfStamps stamps = new PdfStamps();
+  private final PdfPartRenderer renderer;
+  private final PdfPartCache cache;
+  private final PdfPartLayouts layouts;
+  private final Path partsDir;
   private final String exporterVersion;
   private final boolean archival;
 
   /**
-   * A builder whose output names {@code exporterVersion} as its producer.
+   * A builder whose output names {@code exporterVersion} as its producer, caching parts in a
+   * temporary folder.
    *
    * @param archival tag the PDF for accessibility (PDF/UA-1) and make it PDF/A-3u
    */
   public PdfEditionBuilder(String exporterVersion, boolean archival) {
+    this(exporterVersion, archival, temporaryFolder());
+  }
+
+  /** A builder that caches the laid-out parts under {@code partsDir}. */
+  public PdfEditionBuilder(String exporterVersion, boolean archival, Path partsDir) {
+    this(exporterVersion, archival, partsDir, PdfPartCache.KEEP);
+  }
+
+  /** A builder that deletes cached parts no build used for {@code keep}. */
+  PdfEditionBuilder(String exporterVersion, boolean archival, Path partsDir, Duration keep) {
     this.exporterVersion = exporterVersion;
     this.archival = archival;
+    this.renderer = new PdfPartRenderer(FONTS, exporterVersion, archival);
+    PdfPartCache cache = new PdfPartCache(partsDir, keep);
+    this.cache = cache;
+    this.layouts =
+        new PdfPartLayouts(
+            cache,
+            renderer,
+            PART_FORMAT + "\n" + exporterVersion + "\n" + archival + "\n",
+            Math.min(2, Runtime.getRuntime().availableProcessors()));
+    this.partsDir = partsDir;
   }
 
   @Override
@@ -56,41 +90,93 @@ public final class PdfEditionBuilder implements EditionBuilder {
     return EditionFormat.PDF;
   }
 
+  /** How many parts this builder has laid out (the others came from the cache). */
+  public long partsLaidOut() {
+    return renderer.layouts();
+  }
+
   @Override
   public BuiltEdition build(BookContent book) throws IOException {
-    Document html = assembler.assemble(book);
-    String contentHash =
-        Digests.sha256Hex(book.manifest().manifestHash() + "\n" + html.outerHtml());
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.withProducer(exporterVersion);
-    builder.useUriResolver(AssetStreamFactory::resolve);
-    builder.useExternalResourceAccessControl(
-        (uri, type) -> AssetStreamFactory.isAsset(uri),
-        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    AssetStreamFactory assets = new AssetStreamFactory(book.assets());
-    builder.useProtocolsStreamImplementation(assets, AssetStreamFactory.SCHEME);
-    builder.useHttpStreamImplementation(url -> assets.getUrl(null));
-    builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
-    if (archival) {
-      builder.usePdfUaAccessibility(true);
-      builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U);
-      builder.useColorProfile(SRGB);
+    Files.createDirectories(partsDir);
+    Path file = Files.createTempFile(partsDir, "edition", ".pdf.tmp");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      return new BuiltEdition(file, write(book, out));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
     }
-    builder.withW3cDocument(new W3CDom().fromJsoup(html), "asset:book");
-    builder.toStream(OutputStream.nullOutputStream());
-    try (PDDocument pdf = new PDDocument();
-        PdfFonts.Registered faces = fonts.register(builder, pdf)) {
-      builder.usePDDocument(pdf);
-      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-        renderer.layout();
-        renderer.createPDFKeepOpen();
-        new PdfFinisher(exporterVersion, archival).finish(pdf, book.manifest(), contentHash);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.save(out);
-        return new BuiltEdition(out.toByteArray(), pdf.getNumberOfPages());
+  }
+
+  /** Writes the PDF of {@code book} to {@code out}; returns its number of pages. */
+  public int write(BookContent book, OutputStream out) throws IOException {
+    Set<String> docIds = new HashSet<>();
+    book.chapters().forEach(c -> docIds.add(c.docId()));
+    Set<Path> used = new LinkedHashSet<>();
+    StringBuilder keys = new StringBuilder(book.manifest().manifestHash());
+    List<Future<PdfPart>> parts = new ArrayList<>();
+    for (RenderedChapter chapter : book.chapters()) {
+      parts.add(layouts.submit(book, assembler.chapter(book, chapter, docIds), used, keys));
+    }
+    List<PdfEditionWriter.Chapter> chapters = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      RenderedChapter chapter = book.chapters().get(i);
+      chapters.add(
+          new PdfEditionWriter.Chapter(
+              chapter.docId(),
+              chapter.title(),
+              PdfBookDocument.sections(chapter),
+              PdfPartLayouts.await(parts.get(i))));
+    }
+    Map<String, PdfPart> byDoc = new HashMap<>();
+    Map<String, Integer> start = new HashMap<>();
+    int page = 1;
+    for (PdfEditionWriter.Chapter c : chapters) {
+      byDoc.put(c.docId(), c.part());
+      start.put(c.docId(), page);
+      page += c.part().pages();
+    }
+    Document frontHtml =
+        assembler.front(
+            book,
+            target -> {
+              PdfPart.Anchor a = byDoc.get(target[0]).anchors().get(target[1]);
+              return Integer.toString(start.get(target[0]) + (a == null ? 0 : a.page()));
+            });
+    PdfPart front = PdfPartLayouts.await(layouts.submit(book, frontHtml, used, keys));
+    PdfFinisher.Stamp stamp =
+        new PdfFinisher(exporterVersion, archival)
+            .stamp(book.manifest(), Digests.sha256Hex(keys.toString()));
+    PdfEditionWriter writer =
+        new PdfEditionWriter(front, chapters, stamps, WHOLE_FACES, FACE_NAMES, stamp);
+    writer.write(out);
+    cache.prune(front.file().getParent(), used);
+    return writer.pages();
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("galley-pdf-parts");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder for PDF parts", e);
+    }
+  }
+
+  private static byte[] wholeFaces() {
+    try {
+      return FONTS.wholeFaces();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot embed the fonts", e);
+    }
+  }
+
+  private static Set<String> faceNames() {
+    Set<String> names = new HashSet<>();
+    for (String family : List.of("Serif", "Sans", "Mono")) {
+      for (String style : List.of("", "-Bold", "-Italic", "-BoldItalic")) {
+        names.add("Liberation" + family + style);
       }
     }
+    return names;
   }
 
   private static String css() {

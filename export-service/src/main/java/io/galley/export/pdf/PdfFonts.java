@@ -3,6 +3,7 @@ package io.galley.export.pdf;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -60,10 +63,11 @@ final class PdfFonts {
   }
 
   /**
-   * Parses every face, embeds it (subset, GSUB off) in {@code pdf} and registers it on {@code
-   * builder}; close the result once {@code pdf} is saved.
+   * Parses every face, embeds it (whole or subset, GSUB off) in {@code pdf} and registers it on
+   * {@code builder}; close the result once {@code pdf} is saved.
    */
-  Registered register(PdfRendererBuilder builder, PDDocument pdf) throws IOException {
+  Registered register(PdfRendererBuilder builder, PDDocument pdf, boolean subset)
+      throws IOException {
     Registered registered = new Registered(new ArrayList<>());
     try {
       for (Face face : faces) {
@@ -71,7 +75,7 @@ final class PdfFonts {
         registered.fonts().add(ttf);
         ttf.setEnableGsub(false);
         builder.useFont(
-            new PDFontSupplier(PDType0Font.load(pdf, ttf, true)),
+            new PDFontSupplier(PDType0Font.load(pdf, ttf, subset)),
             face.family(),
             face.weight(),
             face.style(),
@@ -81,6 +85,33 @@ final class PdfFonts {
     } catch (IOException | RuntimeException e) {
       registered.close();
       throw e;
+    }
+  }
+
+  /**
+   * A PDF whose one page names every face, embedded whole exactly as the parts embed them: the one
+   * copy of each face the edition points all parts at.
+   */
+  byte[] wholeFaces() throws IOException {
+    try (PDDocument pdf = new PDDocument()) {
+      PDPage page = new PDPage();
+      PDResources resources = new PDResources();
+      page.setResources(resources);
+      pdf.addPage(page);
+      List<TrueTypeFont> open = new ArrayList<>();
+      try {
+        for (Face face : faces) {
+          TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(face.bytes()));
+          open.add(ttf);
+          ttf.setEnableGsub(false);
+          resources.add(PDType0Font.load(pdf, ttf, false));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.save(out);
+        return out.toByteArray();
+      } finally {
+        new Registered(open).close();
+      }
     }
   }
 

@@ -46,6 +46,24 @@ public class DirectoryEditionStore {
     }
   }
 
+  /** Stores the file by moving {@code file} into the store, then its record. */
+  public void put(EditionPublished edition, Path file) {
+    try {
+      Files.createDirectories(dir);
+      Path target = dir.resolve(fileName(edition));
+      Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+      try {
+        Files.move(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      write(dir.resolve(edition.editionId() + ".json"), EventJson.toBytes(edition));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store edition " + edition.editionId(), e);
+    }
+  }
+
   /** The stored record of an edition whose file is present. */
   public Optional<EditionPublished> find(String editionId) {
     if (!editionId.matches("[0-9a-f]{32}")) {
