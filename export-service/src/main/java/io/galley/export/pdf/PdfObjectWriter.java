@@ -36,10 +36,11 @@ final class PdfObjectWriter implements Closeable {
   }
 
   /**
-   * Objects per object stream, as PDFBox writes them: PDFBox reads an object stream by scanning the
-   * whole xref, so many small streams make a large file slow to open.
+   * Objects per object stream. Large, because PDFBox reads an object stream by scanning the whole
+   * xref, so many small streams make a large file slow to open; below 65,536, because the xref
+   * stream gives an object's index in its stream two bytes ({@code /W [1 5 2]}).
    */
-  private static final int PACKED = 100_000;
+  static final int PACKED = 60_000;
 
   private final CountingStream out;
   private final List<Integer> packed = new ArrayList<>();
