@@ -26,6 +26,7 @@ record BenchOptions(
     boolean profile,
     int profileMaxChapters,
     int fullEditsMaxChapters,
+    int warmUpBookChapters,
     long deadlineNanos) {
 
   static final String USAGE =
@@ -36,6 +37,9 @@ record BenchOptions(
         --polling-edits 5       further edits left to ingest's 1 s polling (no webhook)
         --edit-formats HTML,EPUB,PDF   formats each edit waits for (books up to --full-edits-max)
         --full-edits-max 27     larger books: edits wait for HTML only (export rebuilds whole books)
+        --warm-up-book 27       before the full build, publish this many chapters of a book with
+                                other text (seed + 1), so the services' JIT has seen the work as in
+                                a stack that has been running; 0 = only the 3-chapter warm-up
         --seed 2026             generator seed
         --build-timeout 1800    seconds a full build may take
         --edit-timeout 120      seconds one edit may take to reach every format
@@ -62,6 +66,7 @@ record BenchOptions(
     boolean profile = false;
     int profileMax = 270;
     int fullEditsMax = 27;
+    int warmUpBook = 27;
     long minutes = 240;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -94,6 +99,7 @@ record BenchOptions(
         case "--pandoc-max" -> pandocMax = Integer.parseInt(v);
         case "--profile-max" -> profileMax = Integer.parseInt(v);
         case "--full-edits-max" -> fullEditsMax = Integer.parseInt(v);
+        case "--warm-up-book" -> warmUpBook = Integer.parseInt(v);
         case "--minutes" -> minutes = Long.parseLong(v);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -120,6 +126,7 @@ record BenchOptions(
         profile,
         profileMax,
         fullEditsMax,
+        warmUpBook,
         System.nanoTime() + Duration.ofMinutes(minutes).toNanos());
   }
 

@@ -42,8 +42,14 @@ final class Report {
     }
     md.append(
         "\nSeconds from the commit (pushed with the webhook) to each edition listed by GET /api/editions;"
-            + " the stack had published a 3-chapter warm-up commit of the same book first. Stack start-up (runner to"
-            + " healthy): ");
+            + " the stack had published a 3-chapter warm-up commit of the same book first"
+            + (o.warmUpBookChapters() > SizeBenchmark.WARM_UP_CHAPTERS
+                ? ", then up to "
+                    + o.warmUpBookChapters()
+                    + " chapters of a book with other text (seed + 1), so no chapter of the"
+                    + " measured book was cached but the services' code was compiled"
+                : "")
+            + ". Stack start-up (runner to healthy): ");
     md.append(
             String.join(
                 ", ",

@@ -67,6 +67,7 @@ final class SizeBenchmark {
         log(
             "%d chapters: stack healthy after %.1f s; warm-up editions: %s",
             chapters, result.coldReadySeconds, first);
+        warmUpBook(book, repo, bookDir, watch);
         book.writeTo(bookDir);
         String full = repo.commitAll("Synthetic book, " + chapters + " chapters");
         fullBuild(book, full, watch, result);
@@ -86,6 +87,25 @@ final class SizeBenchmark {
       }
     }
     return result;
+  }
+
+  /**
+   * Publishes the first chapters of a book with other text (the next seed): every chapter of the
+   * measured book is then new to the caches, but the JIT has compiled the code that builds them.
+   */
+  private void warmUpBook(SyntheticBook book, ContentRepo repo, Path bookDir, EditionWatch watch)
+      throws Exception {
+    int upTo = Math.min(options.warmUpBookChapters(), book.chapters());
+    if (upTo <= WARM_UP_CHAPTERS) {
+      return;
+    }
+    new SyntheticBook(book.seed() + 1, book.chapters()).writeTo(bookDir, upTo);
+    String commit = repo.commitAll("Warm-up: " + upTo + " chapters of other text");
+    long t0 = System.nanoTime();
+    api.pushWebhook();
+    EditionWatch.Outcome warm =
+        watch.await(commit, t0, EnumSet.allOf(Format.class), options.buildTimeout(), null);
+    log("%d chapters: warm-up book of %d chapters: %s", book.chapters(), upTo, warm);
   }
 
   private void fullBuild(SyntheticBook book, String commit, EditionWatch watch, SizeResult result)
