@@ -2,7 +2,6 @@ package io.galley.export.epub;
 
 import io.galley.events.AssetRef;
 import io.galley.events.EditionFormat;
-import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
@@ -37,13 +36,13 @@ public final class EpubEditionBuilder implements EditionBuilder {
     for (int i = 0; i < book.chapters().size(); i++) {
       chapterIndex.put(book.chapters().get(i).docId(), i + 1);
     }
-    List<EpubChapters.ChapterFile> files = new ArrayList<>();
+    // chapters are independent: convert them on every core, keeping their order
+    List<EpubChapters.ChapterFile> files =
+        book.chapters().parallelStream()
+            .map(chapter -> EpubChapters.chapter(book, chapter, chapterIndex))
+            .toList();
     TreeSet<String> imageShas = new TreeSet<>();
-    for (RenderedChapter chapter : book.chapters()) {
-      EpubChapters.ChapterFile file = EpubChapters.chapter(book, chapter, chapterIndex);
-      files.add(file);
-      imageShas.addAll(file.imageShas());
-    }
+    files.forEach(file -> imageShas.addAll(file.imageShas()));
     Optional<AssetRef> cover = book.coverImage().filter(c -> book.assets().contains(c.sha256()));
     cover.ifPresent(c -> imageShas.add(c.sha256()));
     List<EpubPackage.Image> images = new ArrayList<>();
