@@ -3,13 +3,11 @@ package io.galley.render.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.galley.events.ChapterEntry;
-import io.galley.events.Digests;
 import io.galley.events.Problem;
 import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.render.markdown.MarkdownConverter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,16 +20,7 @@ class ChapterCacheAnchorTest {
   final Set<String> docIds = Set.of("chapters/01-a", "chapters/02-b");
 
   static SourceDocument source(String docId, String markdown) {
-    return new SourceDocument(
-        "book",
-        docId,
-        docId + ".md",
-        "c",
-        Digests.sha256Hex(markdown),
-        Map.of(),
-        markdown,
-        3,
-        List.of());
+    return ChapterCacheParallelTest.source(docId, markdown, 3);
   }
 
   RenderedChapter render(SourceDocument a, SourceDocument b) {

@@ -29,7 +29,8 @@ class ChapterCacheParallelTest {
     pool.shutdownNow();
   }
 
-  static SourceDocument source(String docId, String markdown) {
+  /** A chapter's source at commit "c" of book "book", after {@code frontMatterLines} lines. */
+  static SourceDocument source(String docId, String markdown, int frontMatterLines) {
     return new SourceDocument(
         "book",
         docId,
@@ -38,7 +39,7 @@ class ChapterCacheParallelTest {
         Digests.sha256Hex(markdown),
         Map.of(),
         markdown,
-        0,
+        frontMatterLines,
         List.of());
   }
 
@@ -54,7 +55,8 @@ class ChapterCacheParallelTest {
               "# Chapter "
                   + i
                   + "\n\n[next](%s.md#part-%d) and [nowhere](%s.md#none)\n\n## Part %d\n\n```go\nfunc f%d() {}\n```\n"
-                      .formatted(next, (i + 1) % n, next, i, i)));
+                      .formatted(next, (i + 1) % n, next, i, i),
+              0));
     }
     return sources;
   }

@@ -32,6 +32,21 @@ class HtmlEditionBuilderTest {
   final List<RenderedChapter> chapters = new ArrayList<>();
   final List<EditionEvent> editions = new ArrayList<>();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /** Records what the builder publishes. */
+  final RenderPublisher publisher =
+      new RenderPublisher() {
+        @Override
+        public void chapter(RenderedChapter chapter, String commit) {
+          chapters.add(chapter);
+        }
+
+        @Override
+        public void edition(EditionEvent edition) {
+          editions.add(edition);
+        }
+      };
+
   CommitJoin join;
   SiteLibrary library;
   HtmlEditionBuilder builder;
@@ -41,18 +56,6 @@ class HtmlEditionBuilderTest {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
     join = new CommitJoin(assets);
     library = new SiteLibrary(dir.resolve("sites"));
-    RenderPublisher publisher =
-        new RenderPublisher() {
-          @Override
-          public void chapter(RenderedChapter chapter, String commit) {
-            chapters.add(chapter);
-          }
-
-          @Override
-          public void edition(EditionEvent edition) {
-            editions.add(edition);
-          }
-        };
     builder =
         new HtmlEditionBuilder(
             join,
@@ -134,21 +137,7 @@ class HtmlEditionBuilderTest {
         };
     HtmlEditionBuilder early =
         new HtmlEditionBuilder(
-            join,
-            new ChapterCache(new MarkdownConverter(), meters),
-            sites,
-            library2,
-            new RenderPublisher() {
-              @Override
-              public void chapter(RenderedChapter chapter, String commit) {
-                chapters.add(chapter);
-              }
-
-              @Override
-              public void edition(EditionEvent edition) {
-                editions.add(edition);
-              }
-            });
+            join, new ChapterCache(new MarkdownConverter(), meters), sites, library2, publisher);
     List<SourceDocument> docs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       docs.add(
