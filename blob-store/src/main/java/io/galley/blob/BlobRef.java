@@ -1,5 +1,6 @@
 package io.galley.blob;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,7 @@ public record BlobRef(String sha256, long size, String mediaType) {
     int semicolon = mediaType.indexOf(';');
     String type = semicolon < 0 ? mediaType : mediaType.substring(0, semicolon);
     String parameters = semicolon < 0 ? "" : mediaType.substring(semicolon);
-    return type.strip().toLowerCase(java.util.Locale.ROOT)
+    return type.strip().toLowerCase(Locale.ROOT)
         + BLANKS_AROUND_SEMICOLON.matcher(parameters).replaceAll(";").stripTrailing();
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -162,7 +163,7 @@ public final class CachingBlobStore implements BlobStore {
       files = listing.filter(p -> isBlobName(p) && Files.isRegularFile(p)).toList();
     }
     record Found(Path file, FileTime modified, long size) {}
-    List<Found> found = new java.util.ArrayList<>();
+    List<Found> found = new ArrayList<>();
     for (Path file : files) {
       found.add(new Found(file, Files.getLastModifiedTime(file), Files.size(file)));
     }

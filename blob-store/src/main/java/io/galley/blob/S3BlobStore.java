@@ -10,19 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -51,31 +41,8 @@ public final class S3BlobStore implements BlobStore {
 
   /** A store that reaches the bucket with these settings; {@link #close()} releases it. */
   public static S3BlobStore create(S3BlobStoreSettings settings) {
-    AwsCredentialsProvider credentials =
-        settings.accessKeyId() == null
-            ? DefaultCredentialsProvider.builder().build()
-            : StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey()));
-    S3Configuration s3 =
-        S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyleAccess()).build();
-    S3ClientBuilder clientBuilder =
-        S3Client.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .region(Region.of(settings.region()))
-            .credentialsProvider(credentials)
-            .serviceConfiguration(s3)
-            // we send Content-MD5 ourselves; the SDK's default trailing CRC checksums are not
-            // understood by every S3-compatible server
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    S3Presigner.Builder presignerBuilder =
-        S3Presigner.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(credentials)
-            .serviceConfiguration(s3);
-    settings.endpointOverride().ifPresent(clientBuilder::endpointOverride);
-    settings.endpointOverride().ifPresent(presignerBuilder::endpointOverride);
-    return new S3BlobStore(settings, clientBuilder.build(), presignerBuilder.build());
+    S3Connection connection = S3Connection.open(settings);
+    return new S3BlobStore(settings, connection.client(), connection.presigner());
   }
 
   @Override
