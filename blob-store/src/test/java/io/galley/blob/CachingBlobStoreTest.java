@@ -9,8 +9,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +93,48 @@ class CachingBlobStoreTest extends BlobStoreContract {
     assertThat(cache.isCached(d)).isTrue();
     assertThat(cacheDir.resolve(b)).doesNotExist();
     assertThat(cacheDir.resolve(d)).hasBinaryContent(TestContent.bytes(1_000, 43));
+  }
+
+  @Test
+  void concurrentReadersOfMoreBlobsThanFitGetWholeBlobsAndTheDiskStaysBounded() throws Exception {
+    DirectoryBlobStore remote = remote();
+    List<byte[]> contents = new ArrayList<>();
+    List<String> shas = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      contents.add(TestContent.bytes(10_000, 60 + i));
+      shas.add(remote.put(new ByteArrayInputStream(contents.get(i)), "image/png").sha256());
+    }
+    Path cacheDir = scratch.resolve("churn");
+    CachingBlobStore cache = new CachingBlobStore(remote, cacheDir, 30_000);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> readers = new ArrayList<>();
+    try {
+      for (int t = 0; t < 4; t++) {
+        int first = t;
+        readers.add(
+            pool.submit(
+                () -> {
+                  int wrong = 0;
+                  for (int round = 0; round < 60; round++) {
+                    int i = (first + round * 5) % 6;
+                    try (InputStream in = cache.open(shas.get(i))) {
+                      wrong += Arrays.equals(in.readAllBytes(), contents.get(i)) ? 0 : 1;
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      for (Future<Integer> reader : readers) {
+        assertThat(reader.get(2, TimeUnit.MINUTES)).as("reads with wrong bytes").isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cache.cachedBytes()).isLessThanOrEqualTo(30_000);
+    try (Stream<Path> files = Files.list(cacheDir)) {
+      long onDisk = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      assertThat(onDisk).as("bytes of cached files on disk").isLessThanOrEqualTo(30_000);
+    }
   }
 
   @Test
