@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,27 @@ abstract class BlobStoreContract {
   }
 
   @Test
+  void aPutWhoseStreamFailsLeavesNothingBehind() throws IOException {
+    InputStream failing =
+        new SequenceInputStream(
+            new ByteArrayInputStream(TestContent.bytes(100_000, 10)),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("connection reset by the uploader");
+              }
+            });
+
+    assertThatThrownBy(() -> store.put(failing, "image/png"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("connection reset");
+
+    try (Stream<Path> left = Files.list(stagingDirectory())) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
   void readsByteRanges() throws IOException {
     byte[] content = TestContent.bytes(10_000, 6);
     String sha = store.put(new ByteArrayInputStream(content), "application/epub+zip").sha256();
@@ -254,6 +277,9 @@ abstract class BlobStoreContract {
     }
     assertThat(url.isPresent()).isEqualTo(signsUrls());
   }
+
+  /** Where this store stages what it is putting. */
+  abstract Path stagingDirectory();
 
   /** Whether this store can sign GET URLs. */
   abstract boolean signsUrls();

@@ -52,6 +52,11 @@ class CachingBlobStoreTest extends BlobStoreContract {
   }
 
   @Override
+  Path stagingDirectory() {
+    return scratch.resolve("staging");
+  }
+
+  @Override
   boolean signsUrls() {
     return true;
   }

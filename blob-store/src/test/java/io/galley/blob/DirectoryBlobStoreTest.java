@@ -20,6 +20,11 @@ class DirectoryBlobStoreTest extends BlobStoreContract {
   }
 
   @Override
+  Path stagingDirectory() {
+    return root.resolve(DirectoryBlobStore.STAGING);
+  }
+
+  @Override
   boolean signsUrls() {
     return false;
   }

@@ -41,6 +41,11 @@ class S3BlobStoreTest extends BlobStoreContract {
   }
 
   @Override
+  Path stagingDirectory() {
+    return scratch.resolve("staging");
+  }
+
+  @Override
   boolean signsUrls() {
     return true;
   }
