@@ -159,4 +159,23 @@ class BookValidationTest {
     assertThat(problems(book()))
         .containsExactly("book.yml: the book has no chapters; add a Markdown file");
   }
+
+  @Test
+  void rejectsAnErrorThatFollowsOneHundredAndFiftyWarnings() {
+    StringBuilder links = new StringBuilder("# A\n\n");
+    for (int i = 1; i <= 150; i++) {
+      links.append("[gone](gone").append(i).append(".md)\n");
+    }
+    // the links are checked after the chapters are read, the cover after the links
+    Files files =
+        Files.of()
+            .text("book.yml", "title: T\ncover: missing.png\n")
+            .text("a.md", links.toString());
+    io.galley.ingest.validation.Problems problems = new io.galley.ingest.validation.Problems();
+    BookFiles built = files.build();
+    assertThat(new BookLoader(100_000, 500).load(built, "", "x", problems)).isEmpty();
+    assertThat(problems.all().get(0).toString())
+        .isEqualTo("book.yml: image missing.png not found (looked for missing.png)");
+    assertThat(problems.warnings()).hasSize(101);
+  }
 }
