@@ -32,6 +32,11 @@ class IngestConfiguration {
   @Bean
   PollScheduler pollScheduler(
       RepositoryPoller poller, IngestProperties properties, IngestMetrics metrics) {
-    return new PollScheduler(poller, properties.pollInterval().toMillis(), metrics);
+    return new PollScheduler(
+        poller,
+        properties.pollInterval().toMillis(),
+        metrics,
+        properties.pollStallTimeout(),
+        java.time.Clock.systemUTC());
   }
 }
