@@ -73,7 +73,11 @@ public final class BookLoader {
     reader.prepare(layout.chapters());
     List<ChapterReader.ReadChapter> read = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    FileNames.checkNormalisation(files, folder, problems);
     for (BookLayout.Listed listed : layout.chapters()) {
+      if (!FileNames.safeChapter(listed, problems)) {
+        continue;
+      }
       if (!seen.add(listed.path())) {
         problems.error(
             listed.source(),

@@ -40,7 +40,7 @@ class BookValidationTest {
   void rejectsEmptyTitle() {
     assertThat(problems(book().text("a.md", "---\ntitle: \"\"\n---\n# A\n")))
         .containsExactly(
-            "a.md:2: front matter title is empty; give the chapter a title or remove the key");
+            "a.md:2: front matter key title has no value; write title: <text> or remove the line");
   }
 
   @Test
