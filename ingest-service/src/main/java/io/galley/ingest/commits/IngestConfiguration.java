@@ -16,7 +16,9 @@ class IngestConfiguration {
     return new BookLoader(
         properties.maxDocumentSize().toBytes(),
         properties.maxAssetSize().toBytes(),
-        properties.parseCache().toBytes());
+        properties.parseCache().toBytes(),
+        properties.maxImagePixels(),
+        properties.maxImageSide());
   }
 
   @Bean
