@@ -24,13 +24,12 @@ final class AssetResolver {
 
   private final BookFiles files;
   private final String folder;
-  private static final SvgSanitizer SVG = new SvgSanitizer();
 
   /** How large an image may be: in bytes, in pixels, and in pixels on its longer side. */
   record Limits(long maxBytes, long maxPixels, int maxSide) {}
 
   private final long maxAssetBytes;
-  private final Limits limits;
+  private final ImageChecks checks;
   private final Problems problems;
   private final ParseCache<String, String> shaByBlob;
   private final Map<String, Optional<Asset>> byPath = new HashMap<>();
@@ -45,7 +44,7 @@ final class AssetResolver {
       Problems problems) {
     this.files = files;
     this.folder = folder;
-    this.limits = limits;
+    this.checks = new ImageChecks(limits, folder, problems);
     this.maxAssetBytes = limits.maxBytes();
     this.shaByBlob = shaByBlob;
     this.problems = problems;
@@ -133,7 +132,7 @@ final class AssetResolver {
     Asset asset;
     if (svg) {
       Optional<byte[]> clean =
-          sanitize(
+          checks.sanitize(
               files.read(file).orElse(new byte[0]), RepoPaths.relativize(folder, path), from, line);
       if (clean.isEmpty()) {
         return Optional.empty();
@@ -147,7 +146,7 @@ final class AssetResolver {
       asset = new Asset(ref, () -> files.read(file).orElse(new byte[0]));
     } else {
       byte[] bytes = files.read(file).orElse(new byte[0]);
-      if (!withinPixelLimits(bytes, mediaType, target, from, line)) {
+      if (!checks.withinPixelLimits(bytes, mediaType, target, from, line)) {
         return Optional.empty(); // not cached: the error shows again at the next commit
       }
       String sha = Digests.sha256Hex(bytes);
@@ -157,69 +156,5 @@ final class AssetResolver {
     String sha = asset.ref().sha256();
     bySha.putIfAbsent(sha, asset);
     return Optional.of(asset);
-  }
-
-  /** Checks an image's header against the pixel limits, before anything decodes it. */
-  private boolean withinPixelLimits(
-      byte[] bytes, String mediaType, String target, String from, int line) {
-    Optional<ImageHeader> header = ImageHeader.read(bytes);
-    if (header.isEmpty()) {
-      problems.error(
-          from,
-          line,
-          "image "
-              + target
-              + " is not a readable "
-              + mediaType.substring("image/".length())
-              + " (its header could not be read); export it again from an image editor");
-      return false;
-    }
-    ImageHeader h = header.get();
-    if (h.width() > limits.maxSide()
-        || h.height() > limits.maxSide()
-        || h.pixels() > limits.maxPixels()) {
-      problems.error(
-          from,
-          line,
-          "image "
-              + target
-              + " is "
-              + h.width()
-              + " x "
-              + h.height()
-              + " pixels; the limits are "
-              + limits.maxSide()
-              + " pixels a side and "
-              + limits.maxPixels()
-              + " pixels in all: scale it down");
-      return false;
-    }
-    return true;
-  }
-
-  /** The SVG's sanitised bytes, with a warning naming what was removed; empty on an error. */
-  private Optional<byte[]> sanitize(byte[] bytes, String svgPath, String from, int line) {
-    SvgSanitizer.Result r = SVG.sanitize(bytes);
-    String path = RepoPaths.join(folder, svgPath);
-    if (r.error() != null) {
-      problems.error(
-          path,
-          r.errorLine(),
-          "SVG image is not usable (used by "
-              + from
-              + (line > 0 ? ":" + line : "")
-              + "): "
-              + r.error()
-              + "; save it as plain SVG without a DOCTYPE or entities");
-      return Optional.empty();
-    }
-    if (!r.removed().isEmpty()) {
-      problems.warning(
-          path,
-          0,
-          "removed from the SVG image, which editions never run or fetch: "
-              + String.join(", ", r.removed()));
-    }
-    return Optional.of(r.bytes());
   }
 }
