@@ -25,6 +25,15 @@ import org.springframework.util.unit.DataSize;
  *     disables them (env {@code GALLEY_INGEST_ADMIN_TOKEN})
  * @param parseCache memory for chapters parsed at earlier commits, so a commit re-reads only the
  *     files it changed; default 64MB (about a 1000-chapter book twice), 0 turns the cache off
+ * @param webhookMaxBody largest webhook body read, default 1MB (GitHub caps push payloads at 25MB,
+ *     but only a ref is read, and pushes of few commits are a few KB); larger gets 413 unread
+ * @param webhookMaxConcurrent webhook requests handled at once, default 4; more get 429
+ * @param webhookDeadline time a webhook request may take to send its body, default 10s; then 408
+ * @param pollStallTimeout a poll running longer than this turns readiness DOWN, default 15m
+ * @param apiMaxPage largest page of {@code GET /api/commits} and {@code GET /api/dlt}, default 100
+ * @param maxImagePixels largest image in pixels (width x height, read from its header), default 100
+ *     million
+ * @param maxImageSide largest image width or height in pixels, default 20000
  */
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
@@ -40,7 +49,14 @@ public record IngestProperties(
     DataSize maxAssetSize,
     String instance,
     String adminToken,
-    DataSize parseCache) {
+    DataSize parseCache,
+    DataSize webhookMaxBody,
+    Integer webhookMaxConcurrent,
+    Duration webhookDeadline,
+    Duration pollStallTimeout,
+    Integer apiMaxPage,
+    Long maxImagePixels,
+    Integer maxImageSide) {
 
   public IngestProperties {
     if (repository == null || repository.isBlank()) {
@@ -79,6 +95,26 @@ public record IngestProperties(
     if (parseCache.isNegative()) {
       throw new IllegalArgumentException(
           "galley.ingest.parse-cache must be >= 0, got " + parseCache);
+    }
+    webhookMaxBody = webhookMaxBody == null ? DataSize.ofMegabytes(1) : webhookMaxBody;
+    positive("webhook-max-body", webhookMaxBody.toBytes());
+    webhookMaxConcurrent = webhookMaxConcurrent == null ? 4 : webhookMaxConcurrent;
+    positive("webhook-max-concurrent", webhookMaxConcurrent);
+    webhookDeadline = webhookDeadline == null ? Duration.ofSeconds(10) : webhookDeadline;
+    positive("webhook-deadline", webhookDeadline.toMillis());
+    pollStallTimeout = pollStallTimeout == null ? Duration.ofMinutes(15) : pollStallTimeout;
+    positive("poll-stall-timeout", pollStallTimeout.toMillis());
+    apiMaxPage = apiMaxPage == null ? 100 : apiMaxPage;
+    positive("api-max-page", apiMaxPage);
+    maxImagePixels = maxImagePixels == null ? 100_000_000L : maxImagePixels;
+    positive("max-image-pixels", maxImagePixels);
+    maxImageSide = maxImageSide == null ? 20_000 : maxImageSide;
+    positive("max-image-side", maxImageSide);
+  }
+
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("galley.ingest." + name + " must be > 0, got " + value);
     }
   }
 }

@@ -32,12 +32,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The HTTP routes of ingest, with a webhook secret configured. */
+/** The HTTP routes of ingest, with a webhook secret, a 1 KB body cap and pages of 3 configured. */
 @WebMvcTest(
     properties = {
       "spring.config.name=ingest-service",
       "galley.ingest.repository=/nowhere",
-      "galley.ingest.webhook-secret=s3cret"
+      "galley.ingest.webhook-secret=s3cret",
+      "galley.ingest.webhook-max-body=1KB",
+      "galley.ingest.api-max-page=3"
     })
 @Import(CommitLog.class)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -205,5 +207,47 @@ class IngestRoutesTest {
         .andExpect(jsonPath("$[0].title").value("Shelf"))
         .andExpect(jsonPath("$[0].chapters[0].docId").value("b"))
         .andExpect(jsonPath("$[0].chapters[1].title").value("Ay"));
+  }
+
+  @Test
+  void refusesAnOversizedWebhookBodyBeforeCheckingItsSignature() throws Exception {
+    String big = "{\"ref\":\"refs/heads/main\",\"pad\":\"" + "x".repeat(2048) + "\"}";
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(big)
+                .header("X-Hub-Signature-256", sign("s3cret", big)))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "the body is "
+                        + big.length()
+                        + " bytes; webhook bodies are read up to 1024 bytes"
+                        + " (galley.ingest.webhook-max-body)"));
+    verify(scheduler, never()).trigger();
+  }
+
+  @Test
+  void pagesCommitsNewestFirstUpToTheMaximumPage() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      log.record(
+          new CommitRejected(
+              "paged-book",
+              Integer.toString(i).repeat(40),
+              "Ada <a@x>",
+              "commit " + i,
+              Instant.parse("2026-01-01T00:00:00Z"),
+              List.of(Problem.error("x.md", 1, "bad"))));
+    }
+    mvc.perform(get("/api/commits"))
+        .andExpect(jsonPath("$.length()").value(3))
+        .andExpect(jsonPath("$[0].message").value("commit 5"));
+    mvc.perform(get("/api/commits").param("limit", "1000"))
+        .andExpect(jsonPath("$.length()").value(3));
+    mvc.perform(get("/api/commits").param("limit", "2").param("offset", "1"))
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].message").value("commit 4"))
+        .andExpect(jsonPath("$[1].message").value("commit 3"));
   }
 }

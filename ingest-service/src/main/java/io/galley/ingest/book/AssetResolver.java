@@ -24,7 +24,12 @@ final class AssetResolver {
 
   private final BookFiles files;
   private final String folder;
+
+  /** How large an image may be: in bytes, in pixels, and in pixels on its longer side. */
+  record Limits(long maxBytes, long maxPixels, int maxSide) {}
+
   private final long maxAssetBytes;
+  private final ImageChecks checks;
   private final Problems problems;
   private final ParseCache<String, String> shaByBlob;
   private final Map<String, Optional<Asset>> byPath = new HashMap<>();
@@ -34,12 +39,13 @@ final class AssetResolver {
   AssetResolver(
       BookFiles files,
       String folder,
-      long maxAssetBytes,
+      Limits limits,
       ParseCache<String, String> shaByBlob,
       Problems problems) {
     this.files = files;
     this.folder = folder;
-    this.maxAssetBytes = maxAssetBytes;
+    this.checks = new ImageChecks(limits, folder, problems);
+    this.maxAssetBytes = limits.maxBytes();
     this.shaByBlob = shaByBlob;
     this.problems = problems;
   }
@@ -120,14 +126,29 @@ final class AssetResolver {
     }
     String file = real.get();
     Optional<String> blob = files.blobId(file);
-    String known = blob.map(shaByBlob::peek).orElse(null);
+    boolean svg = mediaType.equals("image/svg+xml");
+    // an SVG is sanitised at every commit, so its warnings show at every commit
+    String known = svg ? null : blob.map(shaByBlob::peek).orElse(null);
     Asset asset;
-    if (known != null) {
+    if (svg) {
+      Optional<byte[]> clean =
+          checks.sanitize(
+              files.read(file).orElse(new byte[0]), RepoPaths.relativize(folder, path), from, line);
+      if (clean.isEmpty()) {
+        return Optional.empty();
+      }
+      String sha = Digests.sha256Hex(clean.get());
+      asset =
+          new Asset(new AssetRef(RepoPaths.relativize(folder, path), sha, mediaType), clean.get());
+    } else if (known != null) {
       // hashed at an earlier commit: read again only if it is published
       AssetRef ref = new AssetRef(RepoPaths.relativize(folder, path), known, mediaType);
       asset = new Asset(ref, () -> files.read(file).orElse(new byte[0]));
     } else {
       byte[] bytes = files.read(file).orElse(new byte[0]);
+      if (!checks.withinPixelLimits(bytes, mediaType, target, from, line)) {
+        return Optional.empty(); // not cached: the error shows again at the next commit
+      }
       String sha = Digests.sha256Hex(bytes);
       blob.ifPresent(b -> shaByBlob.putMissing(b, sha));
       asset = new Asset(new AssetRef(RepoPaths.relativize(folder, path), sha, mediaType), bytes);

@@ -10,7 +10,8 @@ public final class BookIds {
 
   /** The bookId of {@code folder} ("" = root, named {@code repoName}). */
   public static String of(BookFiles files, String folder, String repoName) {
-    String fallback = folder.isEmpty() ? repoName : RepoPaths.fileName(folder);
+    String name = folder.isEmpty() ? repoName : RepoPaths.fileName(folder);
+    String fallback = Values.isSafeName(name) ? name : Values.suggestName(name);
     String yml = RepoPaths.join(folder, "book.yml");
     if (files.exists(yml) && files.size(yml) <= FrontMatterParser.MAX_CHARS * 4L) {
       try {
@@ -18,8 +19,10 @@ public final class BookIds {
             FrontMatterParser.YAML.readValue(
                 new String(files.read(yml).orElse(new byte[0]), StandardCharsets.UTF_8),
                 Object.class);
-        if (value instanceof Map<?, ?> map && map.get("id") instanceof String id && !id.isBlank()) {
-          return id.strip();
+        if (value instanceof Map<?, ?> map
+            && map.get("id") instanceof String id
+            && Values.isSafeName(id.strip())) {
+          return id.strip(); // an unsafe id is the loader's error; the folder names the rejection
         }
       } catch (RuntimeException e) {
         return fallback; // the loader reports the malformed file

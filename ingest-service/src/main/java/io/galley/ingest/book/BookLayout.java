@@ -4,8 +4,10 @@ import io.galley.events.Problem;
 import io.galley.ingest.validation.Problems;
 import io.galley.ingest.validation.TextChecks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
@@ -58,7 +60,10 @@ record BookLayout(
       read.problems().forEach(problems::add);
       yaml = read.yaml();
     } else if (files.exists(tomlPath)) {
-      toml = text(files, tomlPath, maxBytes, problems).map(BookToml::parse).orElse(null);
+      toml =
+          text(files, tomlPath, maxBytes, problems)
+              .map(t -> BookToml.parse(t, tomlPath, problems))
+              .orElse(null);
       content = toml == null ? folder : RepoPaths.resolve(folder, toml.src()).orElse(folder);
       describing = tomlPath;
     } else if (!files.exists(RepoPaths.join(folder, "SUMMARY.md"))
@@ -153,12 +158,35 @@ record BookLayout(
       return null;
     }
     try {
-      BookYaml y = FrontMatterParser.YAML.readValue(text.get(), BookYaml.class);
-      if (y == null || y.title() == null || y.title().isBlank()) {
-        problems.error(path, 0, "book.yml has no title; add a line such as title: My Book");
+      Object value = FrontMatterParser.YAML.readValue(text.get(), Object.class);
+      if (!(value instanceof Map<?, ?> map)) {
+        problems.error(
+            path, 1, "book.yml must be key: value lines, such as title: My Book on the first line");
         return null;
       }
-      return y;
+      Map<String, Object> keys = new HashMap<>();
+      map.forEach((k, v) -> keys.put(String.valueOf(k), v));
+      Values v = new Values(keys, KeyLines.yaml(text.get(), 1), path, "book.yml", problems);
+      String title = v.text("title", true);
+      if (title == null) {
+        if (!v.has("title")) {
+          problems.error(path, 0, "book.yml has no title; add a line such as title: My Book");
+        }
+        return null;
+      }
+      return new BookYaml(
+          v.safeName("id", v.text("id", false)),
+          title,
+          v.text("subtitle", false),
+          v.texts("authors"),
+          v.text("language", false),
+          v.text("publisher", false),
+          v.text("rights", false),
+          v.text("identifier", false),
+          v.text("cover", false),
+          v.texts("chapters"),
+          v.text("pageSize", false),
+          v.flag("strictLinks"));
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
       String msg =

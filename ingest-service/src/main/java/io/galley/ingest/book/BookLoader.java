@@ -24,11 +24,19 @@ public final class BookLoader {
   /** The parse cache of {@link #BookLoader(long, long)}, in bytes. */
   public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
+  /** Default of the largest image in pixels: 100 million. */
+  public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+  /** Default of the largest image width or height: 20,000 pixels. */
+  public static final int DEFAULT_MAX_SIDE = 20_000;
+
   private static final int MAX_CACHED_IMAGES = 100_000;
   private static final int MAX_CACHED_YAMLS = 64;
 
   private final long maxDocumentBytes;
   private final long maxAssetBytes;
+  private final long maxPixels;
+  private final int maxSide;
   private final ChapterParser parser;
   private final ParseCache<ChapterReader.Key, ParsedChapter> chapters;
   private final ParseCache<String, String> imageShas;
@@ -44,6 +52,17 @@ public final class BookLoader {
    * cacheBytes} in memory (0 caches nothing).
    */
   public BookLoader(long maxDocumentBytes, long maxAssetBytes, long cacheBytes) {
+    this(maxDocumentBytes, maxAssetBytes, cacheBytes, DEFAULT_MAX_PIXELS, DEFAULT_MAX_SIDE);
+  }
+
+  /**
+   * A loader as above that also refuses images over {@code maxPixels} pixels or {@code maxSide}
+   * pixels wide or high, read from their headers before anything decodes them.
+   */
+  public BookLoader(
+      long maxDocumentBytes, long maxAssetBytes, long cacheBytes, long maxPixels, int maxSide) {
+    this.maxPixels = maxPixels;
+    this.maxSide = maxSide;
     this.maxDocumentBytes = maxDocumentBytes;
     this.maxAssetBytes = maxAssetBytes;
     this.parser = new ChapterParser(maxDocumentBytes);
@@ -68,12 +87,22 @@ public final class BookLoader {
    */
   public Optional<Book> load(BookFiles files, String folder, String defaultId, Problems problems) {
     BookLayout layout = BookLayout.read(files, folder, maxDocumentBytes, yamls, problems);
-    AssetResolver assets = new AssetResolver(files, folder, maxAssetBytes, imageShas, problems);
+    AssetResolver assets =
+        new AssetResolver(
+            files,
+            folder,
+            new AssetResolver.Limits(maxAssetBytes, maxPixels, maxSide),
+            imageShas,
+            problems);
     ChapterReader reader = new ChapterReader(files, assets, parser, chapters, problems);
     reader.prepare(layout.chapters());
     List<ChapterReader.ReadChapter> read = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    FileNames.checkNormalisation(files, folder, problems);
     for (BookLayout.Listed listed : layout.chapters()) {
+      if (!FileNames.safeChapter(listed, problems)) {
+        continue;
+      }
       if (!seen.add(listed.path())) {
         problems.error(
             listed.source(),

@@ -1,73 +1,61 @@
 package io.galley.ingest.book;
 
-import java.util.ArrayList;
+import io.galley.ingest.validation.Problems;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.dataformat.toml.TomlFactory;
+import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
  * The few keys Galley reads from an mdBook {@code book.toml}: the {@code [book]} table's title,
- * authors, language and src (default {@code src}).
+ * authors, language and src (default {@code src}). Read with a TOML parser, so arrays over several
+ * lines, comments and escapes read as TOML says.
  */
 record BookToml(String title, List<String> authors, String language, String src) {
+
+  private static final TomlMapper TOML =
+      TomlMapper.builder(
+              TomlFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(20).build())
+                  .build())
+          .build();
 
   BookToml {
     authors = List.copyOf(authors);
     src = src == null || src.isBlank() ? "src" : src;
   }
 
-  static BookToml parse(String text) {
-    String table = "";
-    String title = null;
-    String language = null;
-    String src = null;
-    List<String> authors = new ArrayList<>();
-    for (String raw : text.split("\r?\n")) {
-      String line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("[")) {
-        table = line.replaceAll("[\\[\\]\\s]", "");
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (!table.equals("book") || eq < 0) {
-        continue;
-      }
-      String key = line.substring(0, eq).strip();
-      String value = line.substring(eq + 1).strip();
-      switch (key) {
-        case "title" -> title = unquote(value);
-        case "language" -> language = unquote(value);
-        case "src" -> src = unquote(value);
-        case "authors" -> authors = list(value);
-        default -> {}
-      }
+  /** Reads {@code text} (the file at {@code path}); null, with an error recorded, when unusable. */
+  static BookToml parse(String text, String path, Problems problems) {
+    Map<?, ?> root;
+    try {
+      root = TOML.readValue(text, Map.class);
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      String message = e.getOriginalMessage() == null ? "unreadable TOML" : e.getOriginalMessage();
+      problems.error(
+          path, line, "malformed book.toml: " + message.lines().findFirst().orElse("").strip());
+      return null;
     }
-    return new BookToml(title, authors, language, src);
-  }
-
-  private static List<String> list(String value) {
-    List<String> out = new ArrayList<>();
-    String inner = value.replaceAll("^\\[|]$", "");
-    for (String part : inner.split(",")) {
-      String s = unquote(part.strip());
-      if (s != null && !s.isEmpty()) {
-        out.add(s);
-      }
+    Object book = root == null ? null : root.get("book");
+    if (book == null) {
+      return new BookToml(null, List.of(), null, null);
     }
-    return out;
-  }
-
-  private static String unquote(String value) {
-    String v = value;
-    int comment = v.indexOf(" #");
-    if (comment >= 0 && !(v.startsWith("\"") && v.indexOf('"', 1) > comment)) {
-      v = v.substring(0, comment).strip();
+    if (!(book instanceof Map<?, ?> table)) {
+      problems.error(path, 0, "book.toml: book must be a table; write [book] on a line of its own");
+      return null;
     }
-    if (v.length() >= 2
-        && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-      return v.substring(1, v.length() - 1).replace("\\\"", "\"");
-    }
-    return v;
+    Map<String, Object> keys = new HashMap<>();
+    table.forEach((k, v) -> keys.put(String.valueOf(k), v));
+    Values v = new Values(keys, KeyLines.toml(text, "book"), path, "book.toml", problems);
+    return new BookToml(
+        v.text("title", false),
+        v.texts("authors"),
+        v.text("language", false),
+        v.text("src", false));
   }
 }

@@ -5,6 +5,7 @@ import io.galley.ingest.validation.Problems;
 import io.galley.ingest.validation.TextChecks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,19 +40,22 @@ final class ChapterParser {
       return ParsedChapter.skipped(problems.recorded());
     }
     FrontMatter fm = FRONT_MATTER.parse(text.get(), path, problems);
-    if (Boolean.TRUE.equals(fm.values().get("draft"))
-        || "true".equals(String.valueOf(fm.values().get("draft")))) {
+    Map<String, Integer> keyLines = KeyLines.yaml(head(text.get(), fm.lines()), 1);
+    Values values = new Values(fm.values(), keyLines, path, "front matter", problems);
+    if (values.flag("draft")) {
       return ParsedChapter.skipped(problems.recorded());
     }
     String masked = MarkdownRefs.maskCode(fm.body());
-    String title = title(fm, masked, path, fallbackTitle, problems);
+    String title = title(values, masked, path, fallbackTitle);
+    String slug = values.safeName("slug", values.text("slug", false));
+    values.text("summary", false);
     if (title == null) {
       return ParsedChapter.skipped(problems.recorded());
     }
     List<ParsedChapter.Reference> images = references(MarkdownRefs.imagesOfMasked(masked), fm);
     List<ParsedChapter.Reference> links = references(MarkdownRefs.chapterLinksOfMasked(masked), fm);
     Problems orderProblems = new Problems();
-    double order = order(fm, path, orderProblems);
+    double order = order(new Values(fm.values(), keyLines, path, "front matter", orderProblems));
     return new ParsedChapter(
         problems.recorded(),
         false,
@@ -60,7 +64,7 @@ final class ChapterParser {
         fm.body(),
         fm.lines(),
         title,
-        fm.string("slug"),
+        slug,
         images,
         orderProblems.recorded(),
         order,
@@ -90,16 +94,19 @@ final class ChapterParser {
     return out;
   }
 
-  private static String title(
-      FrontMatter fm, String masked, String path, String fallbackTitle, Problems problems) {
-    if (fm.values().containsKey("title")) {
-      String t = fm.string("title");
-      if (t == null || t.isBlank()) {
-        problems.error(
-            path, 2, "front matter title is empty; give the chapter a title or remove the key");
-        return null;
-      }
-      return t.strip();
+  /** The first {@code lines} lines of {@code text}. */
+  private static String head(String text, int lines) {
+    int at = 0;
+    for (int i = 0; i < lines && at >= 0; i++) {
+      at = text.indexOf('\n', at);
+      at = at < 0 ? -1 : at + 1;
+    }
+    return at < 0 ? text : text.substring(0, at);
+  }
+
+  private static String title(Values values, String masked, String path, String fallbackTitle) {
+    if (values.has("title")) {
+      return values.text("title", true);
     }
     String heading = firstHeadingOfMasked(masked);
     if (heading != null) {
@@ -131,15 +138,35 @@ final class ChapterParser {
     return null;
   }
 
-  private static double order(FrontMatter fm, String path, Problems problems) {
-    Object o = fm.values().get("order");
-    if (o == null) {
+  private static double order(Values values) {
+    if (!values.has("order")) {
       return Integer.MAX_VALUE;
     }
-    if (o instanceof Number n) {
+    Object raw = values.raw("order");
+    if (raw instanceof Number n && Double.isFinite(n.doubleValue())) {
       return n.doubleValue();
     }
-    problems.error(path, 2, "front matter order must be a number, got " + o);
+    if (raw == null) {
+      values.warning("order", "front matter order has no value; write order: 3 or remove the line");
+      return Integer.MAX_VALUE;
+    }
+    if (raw instanceof String s) {
+      try {
+        double order = Double.parseDouble(s.strip());
+        if (Double.isFinite(order)) {
+          values.warning(
+              "order", "front matter order is quoted; write order: " + s.strip() + " (a number)");
+          return order;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    values.error(
+        "order",
+        "front matter order must be a number, got "
+            + (raw instanceof String ? raw : Values.kind(raw))
+            + "; write order: 3");
     return Integer.MAX_VALUE;
   }
 }

@@ -44,8 +44,10 @@ class BookIngestor {
     Optional<Book> loaded;
     try {
       loaded = loader.load(files, folder, bookId, problems);
-    } catch (RuntimeException | StackOverflowError e) {
-      // a bug or pathological input must not stall the pipeline: reject, and keep the cause visible
+    } catch (Throwable e) {
+      // a bug or pathological input (any Error included: a StackOverflowError, an OutOfMemoryError
+      // of one giant file, whose memory is garbage once it is thrown) must not stall the pipeline
+      // or the other books: reject this commit of this book, and keep the cause visible
       LOG.error("reading {} at {} failed", folder, commit.id(), e);
       problems.error(
           folder.isEmpty() ? "." : folder,

@@ -46,6 +46,15 @@ public class CommitLog {
     return copy;
   }
 
+  /** A page of the decisions, newest first: {@code limit} of them after skipping {@code skip}. */
+  public synchronized List<CommitEvent> newestFirst(int skip, int limit) {
+    List<CommitEvent> page = new ArrayList<>(Math.min(limit, events.size()));
+    for (int i = events.size() - 1 - skip; i >= 0 && page.size() < limit; i--) {
+      page.add(events.get(i));
+    }
+    return page;
+  }
+
   /** The latest manifest of every book, by bookId. */
   public synchronized List<CommitIngested> manifests() {
     return lastManifest.values().stream()

@@ -2,30 +2,39 @@ package io.galley.ingest.commits;
 
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
+import io.galley.ingest.IngestProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What ingest decided ({@code GET /api/commits}) and which books it follows ({@code GET
- * /api/books}).
+ * What ingest decided ({@code GET /api/commits[?limit=&offset=]}, newest first, a page of at most
+ * {@code galley.ingest.api-max-page}) and which books it follows ({@code GET /api/books}).
  */
 @RestController
 class CommitsController {
 
   private final CommitLog log;
   private final BookDirectory books;
+  private final int maxPage;
 
-  CommitsController(CommitLog log, BookDirectory books) {
+  CommitsController(CommitLog log, BookDirectory books, IngestProperties properties) {
     this.log = log;
     this.books = books;
+    this.maxPage = properties.apiMaxPage();
   }
 
   @GetMapping("/api/commits")
-  List<CommitView> commits() {
-    return log.newestFirst().stream().map(CommitView::of).toList();
+  List<CommitView> commits(
+      @RequestParam(name = "limit", required = false) Integer limit,
+      @RequestParam(name = "offset", required = false) Integer offset) {
+    int size = limit == null ? maxPage : Math.max(1, Math.min(limit, maxPage));
+    return log.newestFirst(offset == null ? 0 : Math.max(0, offset), size).stream()
+        .map(CommitView::of)
+        .toList();
   }
 
   @GetMapping("/api/books")

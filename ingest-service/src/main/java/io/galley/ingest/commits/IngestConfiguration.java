@@ -16,7 +16,9 @@ class IngestConfiguration {
     return new BookLoader(
         properties.maxDocumentSize().toBytes(),
         properties.maxAssetSize().toBytes(),
-        properties.parseCache().toBytes());
+        properties.parseCache().toBytes(),
+        properties.maxImagePixels(),
+        properties.maxImageSide());
   }
 
   @Bean
@@ -32,6 +34,11 @@ class IngestConfiguration {
   @Bean
   PollScheduler pollScheduler(
       RepositoryPoller poller, IngestProperties properties, IngestMetrics metrics) {
-    return new PollScheduler(poller, properties.pollInterval().toMillis(), metrics);
+    return new PollScheduler(
+        poller,
+        properties.pollInterval().toMillis(),
+        metrics,
+        properties.pollStallTimeout(),
+        java.time.Clock.systemUTC());
   }
 }

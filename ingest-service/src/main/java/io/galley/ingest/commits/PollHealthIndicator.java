@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports whether the last poll (git fetch, Kafka history read, publishing) succeeded, so readiness
- * shows a broker or remote that is down.
+ * Part of readiness: DOWN with the reason when the poll loop stopped, a poll is stalled, or the
+ * last poll (git fetch, Kafka history read, publishing) failed.
  */
 @Component("ingestPoll")
 class PollHealthIndicator implements HealthIndicator {
@@ -19,9 +19,9 @@ class PollHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    String error = scheduler.lastError();
-    return error == null
+    String problem = scheduler.problem();
+    return problem == null
         ? Health.up().withDetail("branch", String.valueOf(scheduler.branch())).build()
-        : Health.down().withDetail("error", error).build();
+        : Health.down().withDetail("error", problem).build();
   }
 }

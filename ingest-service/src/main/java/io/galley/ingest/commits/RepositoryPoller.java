@@ -70,11 +70,22 @@ class RepositoryPoller implements BookDirectory {
         properties.books().isEmpty()
             ? BookDiscovery.discover(files)
             : properties.books().stream().map(BookDiscovery::normalise).toList();
+    Throwable failed = null;
     for (String folder : folders) {
       if (!head.get().equals(seenHead.get(folder))) {
-        catchUp(folder, BookIds.of(files, folder, repo.name()), head.get());
-        seenHead.put(folder, head.get());
+        try {
+          catchUp(folder, BookIds.of(files, folder, repo.name()), head.get());
+          seenHead.put(folder, head.get());
+        } catch (Throwable e) {
+          // one book's failure (a broker refusing its records) never holds up the other books;
+          // this one is tried again at the next poll
+          log.warn("book {} failed at {}; the other books go on", folder, head.get(), e);
+          failed = failed == null ? e : failed;
+        }
       }
+    }
+    if (failed != null) {
+      throw new IllegalStateException("a book failed to ingest: " + failed, failed);
     }
     polledHead = head.get();
   }

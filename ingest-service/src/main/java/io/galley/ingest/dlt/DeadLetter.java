@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param time when it was dead-lettered
  * @param size the value's size in bytes
  * @param replayed whether it has been replayed since
+ * @param payload the value in base64, at most {@link #MAX_PAYLOAD} bytes of it; null unless the
+ *     admin token was sent
+ * @param payloadTruncated whether {@code payload} holds only the first {@link #MAX_PAYLOAD} bytes
  */
 record DeadLetter(
     long offset,
@@ -26,7 +29,15 @@ record DeadLetter(
     String source,
     Instant time,
     int size,
-    boolean replayed) {
+    boolean replayed,
+    String payload,
+    boolean payloadTruncated) {
+
+  /** The most of a value one dead letter shows, so a page stays small. */
+  static final int MAX_PAYLOAD = 64 * 1024;
+
+  /** The most of an exception shown without the admin token. */
+  static final int SUMMARY_CHARS = 200;
 
   DeadLetter {
     if (offset < 0) {
@@ -45,6 +56,32 @@ record DeadLetter(
         source,
         time,
         size,
-        true);
+        true,
+        payload,
+        payloadTruncated);
+  }
+
+  /**
+   * This dead letter as anyone may see it: no payload, and of the exception only its first line, at
+   * most {@link #SUMMARY_CHARS} characters (messages can quote the record's content).
+   */
+  DeadLetter summary() {
+    String first = exception == null ? null : exception.lines().findFirst().orElse("");
+    if (first != null && first.length() > SUMMARY_CHARS) {
+      first = first.substring(0, SUMMARY_CHARS) + "…";
+    }
+    return new DeadLetter(
+        offset,
+        key,
+        originTopic,
+        originPartition,
+        originOffset,
+        first,
+        source,
+        time,
+        size,
+        replayed,
+        null,
+        false);
   }
 }

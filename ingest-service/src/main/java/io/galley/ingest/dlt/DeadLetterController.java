@@ -3,6 +3,7 @@ package io.galley.ingest.dlt;
 import io.galley.ingest.IngestProperties;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,28 +16,56 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/dlt} lists dead letters, newest first; {@code POST /api/dlt/replay} (bearer token
- * {@code galley.ingest.admin-token}) sends them back to their origin topics: the given {@code
- * offset}s, or every one not replayed yet.
+ * {@code GET /api/dlt[?limit=&before=]} lists dead letters, newest first, a page at a time (at most
+ * {@code galley.ingest.api-max-page}, older than offset {@code before}): with the admin bearer
+ * token their payloads, without it a short summary of the exception only. {@code POST
+ * /api/dlt/replay} (bearer token {@code galley.ingest.admin-token}) sends them back to their origin
+ * topics: the given {@code offset}s, or every one not replayed yet.
  */
 @RestController
 class DeadLetterController {
 
-  private static final int LIST_LIMIT = 1000;
+  /** Listings read the whole topic with a consumer each: only this many at once. */
+  private static final int MAX_CONCURRENT_LISTINGS = 2;
 
   // a provider, so web slices of other routes load without Kafka (the topic is always there in the
   // app)
   private final ObjectProvider<DeadLetterTopic> topic;
   private final AdminToken token;
+  private final int maxPage;
+  private final Semaphore listings = new Semaphore(MAX_CONCURRENT_LISTINGS);
 
   DeadLetterController(ObjectProvider<DeadLetterTopic> topic, IngestProperties properties) {
     this.topic = topic;
     this.token = new AdminToken(properties.adminToken());
+    this.maxPage = properties.apiMaxPage();
   }
 
   @GetMapping("/api/dlt")
-  List<DeadLetter> list() {
-    return topic.getObject().newestFirst(LIST_LIMIT);
+  ResponseEntity<?> list(
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestParam(name = "limit", required = false) Integer limit,
+      @RequestParam(name = "before", required = false) Long before) {
+    if (!listings.tryAcquire()) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "at most " + MAX_CONCURRENT_LISTINGS + " dead-letter listings run at once");
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .body(problem);
+    }
+    try {
+      boolean admin = token.matches(authorization);
+      int size = limit == null ? maxPage : Math.max(1, Math.min(limit, maxPage));
+      List<DeadLetter> page =
+          topic
+              .getObject()
+              .newestFirst(size, before == null ? Long.MAX_VALUE : Math.max(0, before), admin);
+      return ResponseEntity.ok(admin ? page : page.stream().map(DeadLetter::summary).toList());
+    } finally {
+      listings.release();
+    }
   }
 
   @PostMapping("/api/dlt/replay")

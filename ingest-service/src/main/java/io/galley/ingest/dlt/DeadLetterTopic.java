@@ -5,13 +5,17 @@ import io.galley.events.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,7 +42,8 @@ class DeadLetterTopic {
   /** On replay markers in {@code guide.dlt.v1}: the offset of the dead letter that was replayed. */
   static final String REPLAYED = "galley.dlt.replayed";
 
-  private static final int MAX_FETCH = 20 * 1024 * 1024;
+  // a broker returns a record larger than this anyway, so it only bounds what one poll buffers
+  private static final int MAX_FETCH = 1024 * 1024;
 
   private final KafkaProperties kafka;
   private final KafkaTemplate<String, byte[]> template;
@@ -48,24 +53,26 @@ class DeadLetterTopic {
     this.template = template;
   }
 
-  /** Every dead letter, newest first, at most {@code limit}. */
-  List<DeadLetter> newestFirst(int limit) {
-    List<DeadLetter> out = new ArrayList<>();
+  /**
+   * The newest {@code limit} dead letters with an offset below {@code before}, newest first, their
+   * payloads included when asked. Reads the topic once, keeping no more than the page in memory.
+   */
+  List<DeadLetter> newestFirst(int limit, long before, boolean payloads) {
+    ArrayDeque<DeadLetter> page = new ArrayDeque<>(limit + 1);
     Set<Long> replayed = new HashSet<>();
-    for (ConsumerRecord<String, byte[]> r : readAll()) {
-      String marker = EventHeaders.get(r.headers(), REPLAYED);
-      if (marker != null) {
-        replayed.add(Long.parseLong(marker));
-      } else {
-        out.add(view(r));
-      }
-    }
-    List<DeadLetter> newest = new ArrayList<>();
-    for (int i = out.size() - 1; i >= 0 && newest.size() < limit; i--) {
-      DeadLetter d = out.get(i);
-      newest.add(replayed.contains(d.offset()) ? d.asReplayed() : d);
-    }
-    return newest;
+    forEach(
+        r -> {
+          String marker = EventHeaders.get(r.headers(), REPLAYED);
+          if (marker != null) {
+            replayed.add(Long.parseLong(marker));
+          } else if (r.offset() < before) {
+            page.addFirst(view(r, payloads));
+            if (page.size() > limit) {
+              page.removeLast();
+            }
+          }
+        });
+    return page.stream().map(d -> replayed.contains(d.offset()) ? d.asReplayed() : d).toList();
   }
 
   /**
@@ -76,14 +83,15 @@ class DeadLetterTopic {
     Set<Long> wanted = Set.copyOf(offsets);
     Set<Long> done = new HashSet<>();
     List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> r : readAll()) {
-      String marker = EventHeaders.get(r.headers(), REPLAYED);
-      if (marker != null) {
-        done.add(Long.parseLong(marker));
-      } else {
-        letters.add(r);
-      }
-    }
+    forEach(
+        r -> {
+          String marker = EventHeaders.get(r.headers(), REPLAYED);
+          if (marker != null) {
+            done.add(Long.parseLong(marker));
+          } else if (wanted.isEmpty() || wanted.contains(r.offset())) {
+            letters.add(r);
+          }
+        });
     List<ConsumerRecord<String, byte[]>> todo =
         letters.stream()
             .filter(r -> !done.contains(r.offset()))
@@ -116,14 +124,13 @@ class DeadLetterTopic {
     return todo.stream().map(ConsumerRecord::offset).toList();
   }
 
-  private List<ConsumerRecord<String, byte[]>> readAll() {
+  private void forEach(Consumer<ConsumerRecord<String, byte[]>> action) {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_FETCH);
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, MAX_FETCH);
-    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts =
@@ -138,13 +145,12 @@ class DeadLetterTopic {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("reading " + Topics.DLT + " took longer than 30s");
         }
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        consumer.poll(Duration.ofMillis(200)).forEach(action);
       }
     }
-    return out;
   }
 
-  private static DeadLetter view(ConsumerRecord<String, byte[]> r) {
+  private static DeadLetter view(ConsumerRecord<String, byte[]> r, boolean payloads) {
     Headers h = r.headers();
     String exception = EventHeaders.get(h, EventHeaders.DLT_EXCEPTION);
     if (exception == null) {
@@ -162,7 +168,14 @@ class DeadLetterTopic {
         EventHeaders.get(h, EventHeaders.SOURCE),
         Instant.ofEpochMilli(r.timestamp()),
         r.value() == null ? 0 : r.value().length,
-        false);
+        false,
+        payloads && r.value() != null ? payload(r.value()) : null,
+        payloads && r.value() != null && r.value().length > DeadLetter.MAX_PAYLOAD);
+  }
+
+  private static String payload(byte[] value) {
+    return Base64.getEncoder()
+        .encodeToString(Arrays.copyOf(value, Math.min(value.length, DeadLetter.MAX_PAYLOAD)));
   }
 
   static String originTopic(Headers h) {

@@ -16,7 +16,8 @@ public class IngestMetrics {
   private final Counter rejected;
   private final Timer poll;
 
-  IngestMetrics(MeterRegistry registry) {
+  /** Meters registered in {@code registry}. */
+  public IngestMetrics(MeterRegistry registry) {
     this.ingested = commits(registry, "ingested");
     this.rejected = commits(registry, "rejected");
     this.poll =

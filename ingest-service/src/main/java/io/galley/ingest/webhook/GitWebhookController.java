@@ -3,15 +3,17 @@ package io.galley.ingest.webhook;
 import io.galley.events.EventJson;
 import io.galley.ingest.IngestProperties;
 import io.galley.ingest.commits.PollScheduler;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /webhooks/git}: a push webhook (GitHub, Gitea, GitLab) that makes ingest poll at
  * once. With a secret configured, unsigned or wrongly signed requests get 401 and trigger nothing.
+ * The body is bounded before it is parsed or its signature checked (413, 408), and so are the
+ * requests handled at once (429).
  */
 @RestController
 class GitWebhookController {
@@ -28,9 +32,16 @@ class GitWebhookController {
   private final PollScheduler scheduler;
   private final WebhookSignature signature;
   private final AtomicBoolean warnedUnsigned = new AtomicBoolean();
+  private final WebhookGate gate;
 
   GitWebhookController(PollScheduler scheduler, IngestProperties properties) {
     this.scheduler = scheduler;
+    this.gate =
+        new WebhookGate(
+            properties.webhookMaxConcurrent(),
+            properties.webhookMaxBody().toBytes(),
+            properties.webhookDeadline(),
+            System::nanoTime);
     this.signature =
         properties.webhookSecret() == null
             ? null
@@ -39,10 +50,39 @@ class GitWebhookController {
 
   @PostMapping("/webhooks/git")
   ResponseEntity<?> push(
-      @RequestBody(required = false) byte[] body,
+      HttpServletRequest request,
       @RequestHeader(name = "X-Hub-Signature-256", required = false) String hubSignature,
-      @RequestHeader(name = "X-Gitlab-Token", required = false) String gitlabToken) {
-    byte[] raw = body == null ? new byte[0] : body;
+      @RequestHeader(name = "X-Gitlab-Token", required = false) String gitlabToken)
+      throws IOException {
+    if (!gate.tryEnter()) {
+      return refused(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "too many webhook requests at once (galley.ingest.webhook-max-concurrent); "
+              + "a poll is coming anyway");
+    }
+    try {
+      WebhookGate.Outcome read =
+          gate.read(request.getInputStream(), request.getContentLengthLong());
+      if (read instanceof WebhookGate.Refused r) {
+        return refused(r.status(), r.reason());
+      }
+      return push(((WebhookGate.Body) read).bytes(), hubSignature, gitlabToken);
+    } finally {
+      gate.leave();
+    }
+  }
+
+  private static ResponseEntity<ProblemDetail> refused(HttpStatus status, String reason) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
+    problem.setTitle("Webhook refused");
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    if (status == HttpStatus.TOO_MANY_REQUESTS) {
+      response.header(HttpHeaders.RETRY_AFTER, "1");
+    }
+    return response.body(problem);
+  }
+
+  private ResponseEntity<?> push(byte[] raw, String hubSignature, String gitlabToken) {
     if (signature == null) {
       if (warnedUnsigned.compareAndSet(false, true)) {
         log.warn(

@@ -193,7 +193,7 @@ class BookLoaderTest {
             """)
                 .bytes("img/a.png", png)
                 .text("ch/b.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
-                .bytes("img/c.webp", new byte[] {1, 2, 3}),
+                .bytes("img/c.webp", ImageChecksTest.webpHeader(8, 8)),
             "");
     assertThat(book.chapters().get(0).assets())
         .extracting(a -> a.path() + " " + a.mediaType())

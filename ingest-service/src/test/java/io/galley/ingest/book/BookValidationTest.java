@@ -40,7 +40,7 @@ class BookValidationTest {
   void rejectsEmptyTitle() {
     assertThat(problems(book().text("a.md", "---\ntitle: \"\"\n---\n# A\n")))
         .containsExactly(
-            "a.md:2: front matter title is empty; give the chapter a title or remove the key");
+            "a.md:2: front matter key title has no value; write title: <text> or remove the line");
   }
 
   @Test
@@ -158,5 +158,24 @@ class BookValidationTest {
   void rejectsBookWithoutChapters() {
     assertThat(problems(book()))
         .containsExactly("book.yml: the book has no chapters; add a Markdown file");
+  }
+
+  @Test
+  void rejectsAnErrorThatFollowsOneHundredAndFiftyWarnings() {
+    StringBuilder links = new StringBuilder("# A\n\n");
+    for (int i = 1; i <= 150; i++) {
+      links.append("[gone](gone").append(i).append(".md)\n");
+    }
+    // the links are checked after the chapters are read, the cover after the links
+    Files files =
+        Files.of()
+            .text("book.yml", "title: T\ncover: missing.png\n")
+            .text("a.md", links.toString());
+    io.galley.ingest.validation.Problems problems = new io.galley.ingest.validation.Problems();
+    BookFiles built = files.build();
+    assertThat(new BookLoader(100_000, 500).load(built, "", "x", problems)).isEmpty();
+    assertThat(problems.all().get(0).toString())
+        .isEqualTo("book.yml: image missing.png not found (looked for missing.png)");
+    assertThat(problems.warnings()).hasSize(101);
   }
 }

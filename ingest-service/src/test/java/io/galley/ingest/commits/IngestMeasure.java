@@ -76,6 +76,13 @@ public final class IngestMeasure {
             DataSize.ofMegabytes(10),
             "measure",
             null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null);
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));

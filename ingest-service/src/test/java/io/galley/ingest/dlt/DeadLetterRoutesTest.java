@@ -21,7 +21,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The dead-letter routes with an admin token configured: listing is open, replay needs the token.
+ * The dead-letter routes with an admin token configured: listing is open but paged and without
+ * payloads, which, like replay, need the token.
  */
 @WebMvcTest(
     controllers = DeadLetterController.class,
@@ -36,22 +37,26 @@ class DeadLetterRoutesTest {
   @Autowired MockMvc mvc;
   @MockitoBean DeadLetterTopic topic;
 
+  private static DeadLetter letter(String exception) {
+    return new DeadLetter(
+        7,
+        "book/intro",
+        "guide.source.v1",
+        2,
+        41,
+        exception,
+        "render-service",
+        Instant.parse("2026-01-01T00:00:00Z"),
+        9,
+        false,
+        "eyJhIjoxfQ==",
+        false);
+  }
+
   @Test
-  void listsDeadLettersWithOriginAndException() throws Exception {
-    given(topic.newestFirst(1000))
-        .willReturn(
-            List.of(
-                new DeadLetter(
-                    7,
-                    "book/intro",
-                    "guide.source.v1",
-                    2,
-                    41,
-                    "DeserializationException: bad json",
-                    "render-service",
-                    Instant.parse("2026-01-01T00:00:00Z"),
-                    9,
-                    false)));
+  void listsDeadLettersWithOriginAndExceptionButNoPayloadWithoutTheToken() throws Exception {
+    given(topic.newestFirst(100, Long.MAX_VALUE, false))
+        .willReturn(List.of(letter("DeserializationException: bad json\n\tat x.y(Z.java:1)")));
     mvc.perform(get("/api/dlt"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].offset").value(7))
@@ -61,7 +66,42 @@ class DeadLetterRoutesTest {
         .andExpect(jsonPath("$[0].originOffset").value(41))
         .andExpect(jsonPath("$[0].exception").value("DeserializationException: bad json"))
         .andExpect(jsonPath("$[0].size").value(9))
-        .andExpect(jsonPath("$[0].replayed").value(false));
+        .andExpect(jsonPath("$[0].replayed").value(false))
+        .andExpect(jsonPath("$[0].payload").doesNotExist());
+  }
+
+  @Test
+  void cutsLongExceptionsToASummaryWithoutTheToken() throws Exception {
+    given(topic.newestFirst(100, Long.MAX_VALUE, false))
+        .willReturn(List.of(letter("Boom: " + "secret content ".repeat(100))));
+    mvc.perform(get("/api/dlt").header("Authorization", "Bearer wrong"))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$[0].exception")
+                .value(("Boom: " + "secret content ".repeat(100)).substring(0, 200) + "…"))
+        .andExpect(jsonPath("$[0].payload").doesNotExist());
+  }
+
+  @Test
+  void showsPayloadsAndWholeExceptionsWithTheToken() throws Exception {
+    String exception = "DeserializationException: bad json\n\tat x.y(Z.java:1)";
+    given(topic.newestFirst(100, Long.MAX_VALUE, true)).willReturn(List.of(letter(exception)));
+    mvc.perform(get("/api/dlt").header("Authorization", "Bearer t0ken"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].exception").value(exception))
+        .andExpect(jsonPath("$[0].payload").value("eyJhIjoxfQ=="));
+  }
+
+  @Test
+  void pagesDeadLettersUpToTheMaximumPage() throws Exception {
+    given(topic.newestFirst(100, 50L, false)).willReturn(List.of(letter("x")));
+    mvc.perform(get("/api/dlt").param("limit", "100000").param("before", "50"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1));
+    verify(topic).newestFirst(100, 50L, false);
+    given(topic.newestFirst(5, Long.MAX_VALUE, false)).willReturn(List.of());
+    mvc.perform(get("/api/dlt").param("limit", "5")).andExpect(status().isOk());
+    verify(topic).newestFirst(5, Long.MAX_VALUE, false);
   }
 
   @Test

@@ -3,23 +3,41 @@ package io.galley.ingest.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
   @Test
-  void keepsAtMostOneHundredProblemsErrorsFirst() {
+  void keepsAtMostOneHundredErrorsAndCountsTheRest() {
     Problems problems = new Problems();
     problems.warning("a.md", 1, "w");
     for (int i = 1; i <= 150; i++) {
       problems.error("b.md", i, "e" + i);
     }
-    assertThat(problems.all()).hasSize(Problems.LIMIT);
-    assertThat(problems.all().get(0).toString()).isEqualTo("b.md:1: e1");
+    List<String> all = problems.all().stream().map(Object::toString).toList();
+    assertThat(all).hasSize(Problems.MAX_ERRORS + 2);
+    assertThat(all.get(0)).isEqualTo("b.md:1: e1");
+    assertThat(all.get(Problems.MAX_ERRORS)).startsWith(".: 50 more errors not listed");
     assertThat(problems.warnings())
         .extracting(Object::toString)
         .containsExactly("a.md:1: warning: w");
     assertThat(problems.hasErrors()).isTrue();
+  }
+
+  @Test
+  void keepsAnErrorAfterOneHundredAndFiftyWarnings() {
+    Problems problems = new Problems();
+    for (int i = 1; i <= 150; i++) {
+      problems.warning("a.md", i, "w" + i);
+    }
+    problems.error("z.md", 7, "the error");
+    List<String> all = problems.all().stream().map(Object::toString).toList();
+    assertThat(problems.hasErrors()).isTrue();
+    assertThat(all.get(0)).isEqualTo("z.md:7: the error");
+    assertThat(all).hasSize(1 + Problems.MAX_WARNINGS + 1);
+    assertThat(all.get(all.size() - 1))
+        .isEqualTo(".: warning: 50 more warnings not listed (at most 100 are)");
   }
 
   @Test
