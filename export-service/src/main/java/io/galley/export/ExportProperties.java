@@ -12,15 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param exporterVersion part of every editionId; default {@link #EXPORTER_VERSION}
  * @param siteBaseUrl the render service's public URL, used to link HTML editions; default {@code
  *     http://localhost:8082}
+ * @param diff bounds of the diff page, see {@link DiffLimits}
  */
 @ConfigurationProperties("galley.export")
 public record ExportProperties(
-    Path stateDir, int partitions, String exporterVersion, String siteBaseUrl) {
+    Path stateDir, int partitions, String exporterVersion, String siteBaseUrl, DiffLimits diff) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
   public static final String EXPORTER_VERSION = "galley-export/4";
 
   public ExportProperties {
+    diff = diff == null ? DiffLimits.DEFAULTS : diff;
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
     partitions = partitions == 0 ? 3 : partitions;
     if (partitions < 1) {

@@ -69,7 +69,7 @@ class EditionBuildJobTest {
 
   @Test
   void publishesAFailureAndKeepsServingThePreviousEdition() {
-    ExportProperties properties = new ExportProperties(state, 3, "v1", null);
+    ExportProperties properties = new ExportProperties(state, 3, "v1", null, null);
     DirectoryEditionStore store = new DirectoryEditionStore(properties);
     EditionCatalog catalog = new EditionCatalog(store);
     EditionBuildJob job = new EditionBuildJob(List.of(fake), store, catalog, published::add, "v1");
@@ -86,7 +86,7 @@ class EditionBuildJobTest {
   }
 
   private EditionBuildJob job() {
-    ExportProperties properties = new ExportProperties(state, 3, "v1", null);
+    ExportProperties properties = new ExportProperties(state, 3, "v1", null, null);
     DirectoryEditionStore store = new DirectoryEditionStore(properties);
     return new EditionBuildJob(
         List.of(fake), store, new EditionCatalog(store), published::add, "v1");

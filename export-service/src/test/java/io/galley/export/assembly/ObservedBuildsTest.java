@@ -75,7 +75,7 @@ class ObservedBuildsTest {
   @Test
   void reportsEveryManifestAndSkipsThoseANewerOneReplacedBeforeTheWorkerGotThem() throws Exception {
     DirectoryEditionStore store =
-        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null));
+        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null, null));
     EditionBuildJob job =
         new EditionBuildJob(
             List.of(slow), store, new EditionCatalog(store), e -> {}, "v1", observer);
