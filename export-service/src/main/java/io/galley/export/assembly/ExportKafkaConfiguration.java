@@ -118,12 +118,16 @@ class ExportKafkaConfiguration {
             metrics.measured(new EpubEditionBuilder()),
             metrics.measured(
                 new PdfEditionBuilder(
-                    properties.exporterVersion(), true, properties.pdfPartsDir()))),
+                    properties.exporterVersion(),
+                    true,
+                    properties.pdfPartsDir(),
+                    properties.build()))),
         store,
         catalog,
         publisher,
         properties.exporterVersion(),
-        observer);
+        observer,
+        properties.build());
   }
 
   @Bean
