@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * Health of the build queue ({@code buildQueue}, in the readiness group): DOWN with the reason when
  * the queue cannot build any more, so a stopped loop is never silent.
  */
-@Component("buildQueue")
+@Component
 class BuildQueueHealthIndicator extends AbstractHealthIndicator {
 
   private final CoalescingBuildQueue queue;
