@@ -115,7 +115,7 @@ class ExportKafkaConfiguration {
     return new EditionBuildJob(
         // the EPUB takes a fraction of the PDF's time: build it first so it is not held back
         List.of(
-            metrics.measured(new EpubEditionBuilder()),
+            metrics.measured(new EpubEditionBuilder(properties.build())),
             metrics.measured(
                 new PdfEditionBuilder(
                     properties.exporterVersion(),

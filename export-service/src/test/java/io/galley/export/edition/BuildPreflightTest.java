@@ -61,6 +61,28 @@ class BuildPreflightTest {
     assertThat(svg).contains("<rect", "viewBox=\"0 0 120 60\"");
   }
 
+  @Test
+  void buildersStopAtTheirPageAndTimeBudgetsNamingTheChapter() {
+    BuildBudget onePage = new BuildBudget(1, null, 0, 0, 0, 0, 0, 0);
+    assertThatThrownBy(
+            () ->
+                new io.galley.export.pdf.PdfEditionBuilder(
+                        "export-test/1",
+                        false,
+                        java.nio.file.Files.createTempDirectory("parts"),
+                        onePage)
+                    .build(Books.content()))
+        .isInstanceOf(BudgetExceeded.class)
+        .hasMessageMatching(
+            "chapter '[a-z/]+' brings the PDF to [0-9]+ pages, over galley.export.build.max-pages \\(1\\)");
+    BuildBudget noTime = new BuildBudget(0, java.time.Duration.ofNanos(1), 0, 0, 0, 0, 0, 0);
+    assertThatThrownBy(
+            () -> new io.galley.export.epub.EpubEditionBuilder(noTime).build(Books.content()))
+        .isInstanceOf(BudgetExceeded.class)
+        .hasMessageContaining("the EPUB build ran out of its time budget at chapter '")
+        .hasMessageContaining("galley.export.build.timeout (PT0.000000001S)");
+  }
+
   static byte[] pngHeader(int width, int height) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
