@@ -31,7 +31,8 @@ public record ExportProperties(
     int maxRanges) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
-  public static final String EXPORTER_VERSION = "galley-export/4";
+  // 5: SVG images are sanitised and re-serialised, illegal align values are dropped
+  public static final String EXPORTER_VERSION = "galley-export/5";
 
   public ExportProperties {
     diff = diff == null ? DiffLimits.DEFAULTS : diff;
