@@ -1,5 +1,6 @@
 package io.galley.export;
 
+import io.galley.export.edition.BuildBudget;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,15 +13,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param exporterVersion part of every editionId; default {@link #EXPORTER_VERSION}
  * @param siteBaseUrl the render service's public URL, used to link HTML editions; default {@code
  *     http://localhost:8082}
+ * @param diff bounds of the diff page, see {@link DiffLimits}
+ * @param build budgets of one edition build, see {@link BuildBudget}
+ * @param events bounds of the portal's live-update stream, see {@link EventStreamLimits}
+ * @param maxRanges byte ranges one download request may ask for; more get the whole file (200);
+ *     default 16
  */
 @ConfigurationProperties("galley.export")
 public record ExportProperties(
-    Path stateDir, int partitions, String exporterVersion, String siteBaseUrl) {
+    Path stateDir,
+    int partitions,
+    String exporterVersion,
+    String siteBaseUrl,
+    DiffLimits diff,
+    BuildBudget build,
+    EventStreamLimits events,
+    int maxRanges) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
-  public static final String EXPORTER_VERSION = "galley-export/4";
+  // 5: SVG images are sanitised and re-serialised, illegal align values are dropped
+  public static final String EXPORTER_VERSION = "galley-export/5";
 
   public ExportProperties {
+    diff = diff == null ? DiffLimits.DEFAULTS : diff;
+    build = build == null ? BuildBudget.DEFAULTS : build;
+    events = events == null ? EventStreamLimits.DEFAULTS : events;
+    maxRanges = DiffLimits.positive(maxRanges, 16, "galley.export.max-ranges");
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
     partitions = partitions == 0 ? 3 : partitions;
     if (partitions < 1) {

@@ -3,8 +3,10 @@ package io.galley.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.EditionEvent;
+import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.events.EventHeaders;
@@ -20,9 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +52,8 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=export-service",
-      "galley.export.site-base-url=http://site.test"
+      "galley.export.site-base-url=http://site.test",
+      "galley.export.build.max-chapter-chars=200000"
     })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractExportServiceIT {
@@ -206,6 +211,136 @@ abstract class AbstractExportServiceIT {
             () ->
                 assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
                     .contains("galley_dlt_records_total{topic=\"guide.commits.v1\""));
+  }
+
+  @Test
+  void aChapterOverItsBudgetFailsThatEditionWithTheReasonAndTheNextCommitBuilds() throws Exception {
+    String book = "budget-book";
+    CommitIngested first =
+        Books.goGuide(book, "1".repeat(40), Instant.parse("2026-05-02T08:00:00Z"));
+    List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(first));
+    RenderedChapter intro = chapters.get(0);
+    chapters.set(
+        0,
+        withXhtml(
+            intro, intro.sourceSha256(), intro.xhtml() + "<p>" + "x".repeat(250_000) + "</p>"));
+    List<ChapterEntry> entries = new ArrayList<>(first.chapters());
+    entries.set(0, new ChapterEntry(intro.docId(), "9".repeat(64), entries.get(0).title()));
+    CommitIngested second =
+        new CommitIngested(
+            book,
+            "2".repeat(40),
+            first.commit(),
+            first.author(),
+            "Shorten the introduction",
+            Instant.parse("2026-05-02T09:00:00Z"),
+            first.book(),
+            entries,
+            first.assets(),
+            List.of(intro.docId()),
+            List.of(),
+            false,
+            List.of());
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      send(producer, first, chapters);
+    }
+    List<EditionFailed> failures = new ArrayList<>();
+    awaitEvents(
+        e -> {
+          if (e instanceof EditionFailed f && f.commit().equals(first.commit())) {
+            failures.add(f);
+          }
+          return failures.size() == 2;
+        });
+    assertThat(failures)
+        .extracting(EditionFailed::error)
+        .allSatisfy(
+            reason ->
+                assertThat(reason)
+                    .matches(
+                        "chapter 'intro' is [0-9,]+ characters of rendered XHTML, over"
+                            + " galley.export.build.max-chapter-chars \\(200,000\\)"));
+
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      send(producer, second, List.of(withXhtml(intro, "9".repeat(64), intro.xhtml())));
+    }
+    Set<EditionFormat> built = new HashSet<>();
+    awaitEvents(
+        e -> {
+          if (e instanceof EditionPublished p && p.commit().equals(second.commit())) {
+            built.add(p.format());
+          }
+          return built.size() == 2;
+        });
+    JsonNode list = EventJson.mapper().readTree(get("/api/editions", Map.of()).body());
+    List<String> failedReasons = new ArrayList<>();
+    list.forEach(
+        e -> {
+          if (e.get("commit").asString().equals(first.commit())) {
+            assertThat(e.get("state").asString()).isEqualTo("failed");
+            failedReasons.add(e.get("reason").asString());
+          }
+        });
+    assertThat(failedReasons).hasSize(2).allMatch(r -> r.startsWith("chapter 'intro' is"));
+    assertThat(new String(get("/actuator/health/readiness", Map.of()).body())).contains("\"UP\"");
+  }
+
+  private static RenderedChapter withXhtml(RenderedChapter c, String sha, String xhtml) {
+    return new RenderedChapter(
+        c.bookId(),
+        c.docId(),
+        sha,
+        c.rendererVersion(),
+        c.title(),
+        xhtml,
+        c.headings(),
+        c.docRefs(),
+        c.assets(),
+        c.warnings());
+  }
+
+  private static void send(
+      KafkaProducer<String, byte[]> producer,
+      CommitIngested manifest,
+      List<RenderedChapter> chapters)
+      throws Exception {
+    for (RenderedChapter c : chapters) {
+      producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c))).get();
+    }
+    for (var asset : manifest.assets()) {
+      var record =
+          new ProducerRecord<>(
+              Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
+      EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, asset.mediaType());
+      producer.send(record).get();
+    }
+    producer
+        .send(new ProducerRecord<>(Topics.COMMITS, manifest.bookId(), EventJson.toBytes(manifest)))
+        .get();
+  }
+
+  private void awaitEvents(java.util.function.Predicate<EditionEvent> done) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.EDITIONS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      boolean[] finished = {false};
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                  finished[0] |= done.test(EventJson.fromBytes(record.value(), EditionEvent.class));
+                }
+                return finished[0];
+              });
+    }
   }
 
   private Map<EditionFormat, EditionPublished> awaitEditions() {

@@ -4,7 +4,9 @@ import io.galley.export.edition.BookContent;
 import io.galley.export.edition.PipelineObserver;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ final class CoalescingBuildQueue implements AutoCloseable {
   private final ExecutorService executor;
   private final PipelineObserver observer;
   private final Map<String, Slot> slots = new HashMap<>();
+  private volatile String lastFailure;
+  private volatile String stopped;
 
   CoalescingBuildQueue(Consumer<BookContent> build, ExecutorService executor) {
     this(build, executor, PipelineObserver.NONE);
@@ -55,11 +59,42 @@ final class CoalescingBuildQueue implements AutoCloseable {
     slot.pendingSeq = seq;
     if (!slot.scheduled) {
       slot.scheduled = true;
-      executor.execute(() -> drain(bookId));
+      try {
+        executor.execute(() -> drain(bookId));
+      } catch (RejectedExecutionException e) {
+        slot.scheduled = false;
+        stopped = "the build worker refuses work: " + e.getMessage();
+        throw e;
+      }
     }
   }
 
+  /** Why the queue cannot build any more, or empty while it works; for readiness. */
+  Optional<String> stopped() {
+    if (stopped == null && executor.isShutdown()) {
+      return Optional.of("the build worker was shut down");
+    }
+    return Optional.ofNullable(stopped);
+  }
+
+  /** The last build that threw instead of publishing a failure, for the health details. */
+  Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+
   private void drain(String bookId) {
+    try {
+      drainSlot(bookId);
+    } catch (Throwable e) { // only reached if the loop itself breaks: say so, never silently
+      synchronized (this) {
+        slots.get(bookId).scheduled = false;
+      }
+      stopped = "the build loop of " + bookId + " stopped: " + e;
+      LOG.error("build loop of {} stopped", bookId, e);
+    }
+  }
+
+  private void drainSlot(String bookId) {
     while (true) {
       BookContent next;
       synchronized (this) {
@@ -74,8 +109,9 @@ final class CoalescingBuildQueue implements AutoCloseable {
       }
       try {
         build.accept(next);
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (Throwable e) { // whatever one build throws, the next one runs
         LOG.error("build of {} at {} failed", bookId, next.manifest().commit(), e);
+        lastFailure = bookId + " at " + next.manifest().commit() + ": " + e;
       }
     }
   }

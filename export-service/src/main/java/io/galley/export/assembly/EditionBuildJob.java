@@ -5,6 +5,9 @@ import io.galley.events.EditionFailed;
 import io.galley.events.EditionIds;
 import io.galley.events.EditionPublished;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BudgetExceeded;
+import io.galley.export.edition.BuildBudget;
+import io.galley.export.edition.BuildPreflight;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
 import io.galley.export.edition.PipelineObserver;
@@ -30,6 +33,7 @@ final class EditionBuildJob {
   private final EditionPublisher publisher;
   private final String exporterVersion;
   private final PipelineObserver observer;
+  private final BuildBudget budget;
 
   EditionBuildJob(
       List<EditionBuilder> builders,
@@ -37,7 +41,14 @@ final class EditionBuildJob {
       EditionCatalog catalog,
       EditionPublisher publisher,
       String exporterVersion) {
-    this(builders, store, catalog, publisher, exporterVersion, PipelineObserver.NONE);
+    this(
+        builders,
+        store,
+        catalog,
+        publisher,
+        exporterVersion,
+        PipelineObserver.NONE,
+        BuildBudget.DEFAULTS);
   }
 
   EditionBuildJob(
@@ -46,7 +57,9 @@ final class EditionBuildJob {
       EditionCatalog catalog,
       EditionPublisher publisher,
       String exporterVersion,
-      PipelineObserver observer) {
+      PipelineObserver observer,
+      BuildBudget budget) {
+    this.budget = budget;
     this.builders = List.copyOf(builders);
     this.store = store;
     this.catalog = catalog;
@@ -56,7 +69,14 @@ final class EditionBuildJob {
   }
 
   void build(BookContent book) {
-    builders.forEach(builder -> build(book, builder));
+    BookContent checked;
+    try {
+      checked = new BuildPreflight(budget).check(book);
+    } catch (BudgetExceeded e) {
+      builders.forEach(builder -> fail(book, builder, e, 1));
+      return;
+    }
+    builders.forEach(builder -> build(checked, builder));
   }
 
   private void build(BookContent book, EditionBuilder builder) {
@@ -72,6 +92,31 @@ final class EditionBuildJob {
       return;
     }
     observer.building(m, builder.format());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        publish(book, builder, editionId);
+        return;
+      } catch (BudgetExceeded e) {
+        fail(book, builder, e, attempt); // the same input blows the same budget: no retry
+        return;
+      } catch (Throwable e) { // one book's build never stops the queue, whatever it throws
+        if (attempt >= budget.attempts()) {
+          fail(book, builder, e, attempt);
+          return;
+        }
+        LOG.warn(
+            "{} edition of {} at {} failed, trying again",
+            builder.format(),
+            m.bookId(),
+            m.commit(),
+            e);
+      }
+    }
+  }
+
+  private void publish(BookContent book, EditionBuilder builder, String editionId)
+      throws Exception {
+    CommitIngested m = book.manifest();
     long start = System.nanoTime();
     BuiltEdition built = null;
     try {
@@ -100,23 +145,30 @@ final class EditionBuildJob {
           m.bookId(),
           m.commit(),
           edition.buildMillis());
-    } catch (Exception | StackOverflowError e) {
-      LOG.warn("{} edition of {} at {} failed", builder.format(), m.bookId(), m.commit(), e);
-      EditionFailed failed =
-          new EditionFailed(
-              editionId,
-              m.bookId(),
-              m.commit(),
-              builder.format(),
-              String.valueOf(e),
-              m.committedAt());
-      catalog.add(failed);
-      observer.finished(failed);
-      publisher.publish(failed);
     } finally {
       if (built != null) {
         built.discard();
       }
     }
+  }
+
+  private void fail(BookContent book, EditionBuilder builder, Throwable e, int attempts) {
+    CommitIngested m = book.manifest();
+    LOG.warn("{} edition of {} at {} failed", builder.format(), m.bookId(), m.commit(), e);
+    String reason =
+        e instanceof BudgetExceeded
+            ? e.getMessage()
+            : (attempts > 1 ? "failed " + attempts + " times: " : "") + e;
+    EditionFailed failed =
+        new EditionFailed(
+            EditionIds.of(m, book.rendererVersion(), exporterVersion, builder.format()),
+            m.bookId(),
+            m.commit(),
+            builder.format(),
+            reason,
+            m.committedAt());
+    catalog.add(failed);
+    observer.finished(failed);
+    publisher.publish(failed);
   }
 }

@@ -115,15 +115,19 @@ class ExportKafkaConfiguration {
     return new EditionBuildJob(
         // the EPUB takes a fraction of the PDF's time: build it first so it is not held back
         List.of(
-            metrics.measured(new EpubEditionBuilder()),
+            metrics.measured(new EpubEditionBuilder(properties.build())),
             metrics.measured(
                 new PdfEditionBuilder(
-                    properties.exporterVersion(), true, properties.pdfPartsDir()))),
+                    properties.exporterVersion(),
+                    true,
+                    properties.pdfPartsDir(),
+                    properties.build()))),
         store,
         catalog,
         publisher,
         properties.exporterVersion(),
-        observer);
+        observer,
+        properties.build());
   }
 
   @Bean

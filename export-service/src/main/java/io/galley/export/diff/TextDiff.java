@@ -40,9 +40,21 @@ public final class TextDiff {
 
   private TextDiff() {}
 
-  /** Diffs two texts given as blocks. */
+  /** Lines with more words than this are shown removed and added, never word-diffed. */
+  static final int MAX_WORD_DIFF_TOKENS = 2000;
+
+  /** Diffs two texts given as blocks, without a budget: for inputs known to be small. */
   public static List<Line> of(List<String> before, List<String> after) {
-    List<Edit<String>> edits = MyersDiff.diff(before, after);
+    return of(before, after, DiffBudget.unlimited());
+  }
+
+  /**
+   * Diffs two texts given as blocks, the line and word diffs charged to {@code budget}.
+   *
+   * @throws DiffTooLarge when the budget runs out
+   */
+  public static List<Line> of(List<String> before, List<String> after, DiffBudget budget) {
+    List<Edit<String>> edits = EditScript.of(before, after, budget);
     List<Line> lines = new ArrayList<>();
     int oldNo = 0;
     int newNo = 0;
@@ -61,9 +73,9 @@ public final class TextDiff {
       }
       int paired = Math.min(removed.size(), added.size());
       for (int j = 0; j < paired; j++) {
-        if (similar(removed.get(j), added.get(j))) {
-          lines.add(
-              new Line(Kind.CHANGED, ++oldNo, ++newNo, wordDiff(removed.get(j), added.get(j))));
+        List<Edit<String>> words = wordDiffIfSimilar(removed.get(j), added.get(j), budget);
+        if (words != null) {
+          lines.add(new Line(Kind.CHANGED, ++oldNo, ++newNo, words));
         } else {
           lines.add(
               new Line(
@@ -87,7 +99,10 @@ public final class TextDiff {
    * brown} to {@code the slow red} reads as one replaced phrase, not two.
    */
   static List<Edit<String>> wordDiff(String before, String after) {
-    List<Edit<String>> edits = MyersDiff.diff(words(before), words(after));
+    return bridge(EditScript.of(words(before), words(after), DiffBudget.unlimited()));
+  }
+
+  private static List<Edit<String>> bridge(List<Edit<String>> edits) {
     List<Edit<String>> deletes = new ArrayList<>();
     List<Edit<String>> inserts = new ArrayList<>();
     List<Edit<String>> out = new ArrayList<>();
@@ -129,18 +144,33 @@ public final class TextDiff {
     return tokens;
   }
 
-  /** Two lines are one edited line when at least half of their words survive. */
-  private static boolean similar(String a, String b) {
+  /**
+   * The word diff of two lines when they are one edited line (at least half of their words
+   * survive), else null.
+   */
+  private static List<Edit<String>> wordDiffIfSimilar(String a, String b, DiffBudget budget) {
     List<String> wa = words(a);
     List<String> wb = words(b);
-    long kept =
-        MyersDiff.diff(wa, wb).stream()
-            .filter(e -> e.op() == Edit.Op.KEEP && !e.item().isBlank())
-            .count();
+    if (wa.size() > MAX_WORD_DIFF_TOKENS || wb.size() > MAX_WORD_DIFF_TOKENS) {
+      return null;
+    }
+    List<Edit<String>> edits = EditScript.of(wa, wb, budget);
+    long kept = edits.stream().filter(e -> e.op() == Edit.Op.KEEP && !e.item().isBlank()).count();
     long longer =
         Math.max(
             wa.stream().filter(w -> !w.isBlank()).count(),
             wb.stream().filter(w -> !w.isBlank()).count());
-    return longer > 0 && kept * 2 >= longer;
+    return longer > 0 && kept * 2 >= longer ? bridge(edits) : null;
+  }
+
+  /**
+   * How many blocks at least one side has and the other lacks (counted as multisets): a cheap lower
+   * bound of the changed blocks, for the summary of a diff too large to show.
+   */
+  public static int changedAtLeast(List<String> before, List<String> after) {
+    java.util.Map<String, Integer> balance = new java.util.HashMap<>();
+    before.forEach(l -> balance.merge(l, 1, Integer::sum));
+    after.forEach(l -> balance.merge(l, -1, Integer::sum));
+    return balance.values().stream().mapToInt(Math::abs).sum();
   }
 }

@@ -1,5 +1,6 @@
 package io.galley.export.downloads;
 
+import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import java.time.Instant;
  * @param bytes size of the file
  * @param pages pages of a PDF, else null
  * @param builtAt the commit time
- * @param url where to get it: the render site for HTML, this service's download path otherwise
+ * @param url where to get it: the render site for HTML, this service's download path otherwise;
+ *     null for a failed edition
+ * @param state {@code published}, or {@code failed} for an edition that could not be built
+ * @param reason why a failed edition failed (which chapter, which budget); null when published
  */
 public record EditionView(
     String editionId,
@@ -26,7 +30,32 @@ public record EditionView(
     long bytes,
     Integer pages,
     Instant builtAt,
-    String url) {
+    String url,
+    String state,
+    String reason) {
+
+  /** Newest first, as the catalog orders published editions. */
+  static final java.util.Comparator<EditionView> NEWEST_FIRST =
+      java.util.Comparator.comparing(
+              EditionView::builtAt,
+              java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+          .thenComparing(EditionView::format)
+          .thenComparing(EditionView::editionId);
+
+  static EditionView of(EditionFailed e) {
+    return new EditionView(
+        e.editionId(),
+        e.bookId(),
+        e.commit(),
+        e.format(),
+        null,
+        0,
+        null,
+        e.failedAt(),
+        null,
+        "failed",
+        e.error());
+  }
 
   static EditionView of(EditionPublished e, String siteBaseUrl) {
     String path = e.downloadPath();
@@ -41,6 +70,8 @@ public record EditionView(
         e.bytes(),
         e.pages(),
         e.builtAt(),
-        url);
+        url,
+        "published",
+        null);
   }
 }

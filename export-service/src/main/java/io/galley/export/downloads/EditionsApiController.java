@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/editions}: every published edition, HTML included, newest first. */
+/**
+ * {@code GET /api/editions}: every published edition, HTML included, and every edition that failed
+ * to build (state {@code failed} with its reason), newest first.
+ */
 @RestController
 class EditionsApiController {
 
@@ -20,6 +23,10 @@ class EditionsApiController {
 
   @GetMapping("/api/editions")
   List<EditionView> editions() {
-    return catalog.all().stream().map(e -> EditionView.of(e, properties.siteBaseUrl())).toList();
+    return java.util.stream.Stream.concat(
+            catalog.all().stream().map(e -> EditionView.of(e, properties.siteBaseUrl())),
+            catalog.failures().stream().map(EditionView::of))
+        .sorted(EditionView.NEWEST_FIRST)
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.galley.export.epub;
 
 import io.galley.events.RenderedChapter;
+import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,7 @@ final class EpubChapters {
         img.replaceWith(new Element("span").text(img.attr("alt")));
       }
     }
-    root.select("[align]")
-        .forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
+    Alignment.toStyle(root);
     root.select("a[data-footnote-ref], sup.footnote-ref > a")
         .forEach(a -> a.attr("epub:type", "noteref"));
     root.select("section.footnotes li[id], section[data-footnotes] li[id]")

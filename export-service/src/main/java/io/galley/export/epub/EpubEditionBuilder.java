@@ -3,6 +3,8 @@ package io.galley.export.epub;
 import io.galley.events.AssetRef;
 import io.galley.events.EditionFormat;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BudgetExceeded;
+import io.galley.export.edition.BuildBudget;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
 import java.io.IOException;
@@ -24,6 +26,17 @@ import java.util.TreeSet;
 public final class EpubEditionBuilder implements EditionBuilder {
 
   private final String css = resource("style.css");
+  private final BuildBudget budget;
+
+  /** A builder with the default budgets. */
+  public EpubEditionBuilder() {
+    this(BuildBudget.DEFAULTS);
+  }
+
+  /** A builder held to the time budget of {@code budget}, checked before each chapter. */
+  public EpubEditionBuilder(BuildBudget budget) {
+    this.budget = budget;
+  }
 
   @Override
   public EditionFormat format() {
@@ -37,9 +50,18 @@ public final class EpubEditionBuilder implements EditionBuilder {
       chapterIndex.put(book.chapters().get(i).docId(), i + 1);
     }
     // chapters are independent: convert them on every core, keeping their order
+    long deadline = System.nanoTime() + budget.timeout().toNanos();
     List<EpubChapters.ChapterFile> files =
         book.chapters().parallelStream()
-            .map(chapter -> EpubChapters.chapter(book, chapter, chapterIndex))
+            .map(
+                chapter -> {
+                  if (System.nanoTime() - deadline > 0) {
+                    throw new BudgetExceeded(
+                        "the EPUB build ran out of its time budget at chapter '%s', over galley.export.build.timeout (%s)"
+                            .formatted(chapter.docId(), budget.timeout()));
+                  }
+                  return EpubChapters.chapter(book, chapter, chapterIndex);
+                })
             .toList();
     TreeSet<String> imageShas = new TreeSet<>();
     files.forEach(file -> imageShas.addAll(file.imageShas()));

@@ -3,6 +3,7 @@ package io.galley.export.pdf;
 import io.galley.events.BookMetadata;
 import io.galley.events.Heading;
 import io.galley.events.RenderedChapter;
+import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -185,8 +186,9 @@ final class PdfBookDocument {
         img.replaceWith(new Element("span").addClass("missing-image").text(img.attr("alt")));
       }
     }
-    root.select("[align]")
-        .forEach(e -> e.attr("style", "text-align: " + e.attr("align")).removeAttr("align"));
+    // chapter styles never reach the layout engine: only the legal alignments become CSS
+    root.select("[style]").removeAttr("style");
+    Alignment.toStyle(root);
     root.select("a.footnote-backref").forEach(a -> a.text("\u2191"));
   }
 }

@@ -5,6 +5,8 @@ import io.galley.events.Digests;
 import io.galley.events.EditionFormat;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BudgetExceeded;
+import io.galley.export.edition.BuildBudget;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
 import java.io.IOException;
@@ -53,6 +55,7 @@ public final class PdfEditionBuilder implements EditionBuilder {
   private final Path partsDir;
   private final String exporterVersion;
   private final boolean archival;
+  private final BuildBudget budget;
 
   /**
    * A builder whose output names {@code exporterVersion} as its producer, caching parts in a
@@ -66,11 +69,23 @@ public final class PdfEditionBuilder implements EditionBuilder {
 
   /** A builder that caches the laid-out parts under {@code partsDir}. */
   public PdfEditionBuilder(String exporterVersion, boolean archival, Path partsDir) {
-    this(exporterVersion, archival, partsDir, PdfPartCache.KEEP);
+    this(exporterVersion, archival, partsDir, BuildBudget.DEFAULTS);
+  }
+
+  /** A builder held to the page and time budgets of {@code budget}. */
+  public PdfEditionBuilder(
+      String exporterVersion, boolean archival, Path partsDir, BuildBudget budget) {
+    this(exporterVersion, archival, partsDir, PdfPartCache.KEEP, budget);
   }
 
   /** A builder that deletes cached parts no build used for {@code keep}. */
   PdfEditionBuilder(String exporterVersion, boolean archival, Path partsDir, Duration keep) {
+    this(exporterVersion, archival, partsDir, keep, BuildBudget.DEFAULTS);
+  }
+
+  private PdfEditionBuilder(
+      String exporterVersion, boolean archival, Path partsDir, Duration keep, BuildBudget budget) {
+    this.budget = budget;
     this.exporterVersion = exporterVersion;
     this.archival = archival;
     this.renderer = new PdfPartRenderer(FONTS, exporterVersion, archival);
@@ -109,6 +124,7 @@ public final class PdfEditionBuilder implements EditionBuilder {
 
   /** Writes the PDF of {@code book} to {@code out}; returns its number of pages. */
   public int write(BookContent book, OutputStream out) throws IOException {
+    long deadline = System.nanoTime() + budget.timeout().toNanos();
     Set<String> docIds = new HashSet<>();
     book.chapters().forEach(c -> docIds.add(c.docId()));
     Set<Path> used = new LinkedHashSet<>();
@@ -118,14 +134,20 @@ public final class PdfEditionBuilder implements EditionBuilder {
       parts.add(layouts.submit(book, assembler.chapter(book, chapter, docIds), used, keys));
     }
     List<PdfEditionWriter.Chapter> chapters = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
-      RenderedChapter chapter = book.chapters().get(i);
-      chapters.add(
-          new PdfEditionWriter.Chapter(
-              chapter.docId(),
-              chapter.title(),
-              PdfBookDocument.sections(chapter),
-              PdfPartLayouts.await(parts.get(i))));
+    int pages = 0;
+    try {
+      for (int i = 0; i < parts.size(); i++) {
+        RenderedChapter chapter = book.chapters().get(i);
+        PdfPart part = PdfPartLayouts.await(parts.get(i));
+        pages += part.pages();
+        checkBudget(chapter, pages, deadline);
+        chapters.add(
+            new PdfEditionWriter.Chapter(
+                chapter.docId(), chapter.title(), PdfBookDocument.sections(chapter), part));
+      }
+    } catch (BudgetExceeded e) {
+      parts.forEach(f -> f.cancel(true)); // queued layouts of later chapters are not needed
+      throw e;
     }
     Map<String, PdfPart> byDoc = new HashMap<>();
     Map<String, Integer> start = new HashMap<>();
@@ -151,6 +173,19 @@ public final class PdfEditionBuilder implements EditionBuilder {
     writer.write(out);
     cache.prune(front.file().getParent(), used);
     return writer.pages();
+  }
+
+  private void checkBudget(RenderedChapter chapter, int pages, long deadline) {
+    if (pages > budget.maxPages()) {
+      throw new BudgetExceeded(
+          "chapter '%s' brings the PDF to %,d pages, over galley.export.build.max-pages (%,d)"
+              .formatted(chapter.docId(), pages, budget.maxPages()));
+    }
+    if (System.nanoTime() - deadline > 0) {
+      throw new BudgetExceeded(
+          "the PDF build ran out of its time budget at chapter '%s', over galley.export.build.timeout (%s)"
+              .formatted(chapter.docId(), budget.timeout()));
+    }
   }
 
   private static Path temporaryFolder() {

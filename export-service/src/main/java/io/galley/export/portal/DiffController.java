@@ -1,9 +1,12 @@
 package io.galley.export.portal;
 
+import io.galley.export.ExportProperties;
 import io.galley.export.history.CommitEntry;
 import io.galley.export.history.EditionHistory;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,10 +24,12 @@ class DiffController {
 
   private final EditionHistory history;
   private final DiffPage page;
+  private final Semaphore permits;
 
-  DiffController(EditionHistory history, DiffPage page) {
+  DiffController(EditionHistory history, DiffPage page, ExportProperties properties) {
     this.history = history;
     this.page = page;
+    this.permits = new Semaphore(properties.diff().maxConcurrent());
   }
 
   @GetMapping(value = "/books/{bookId}/diff", produces = MediaType.TEXT_HTML_VALUE)
@@ -33,6 +38,21 @@ class DiffController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String doc) {
+    // diffs are the costly requests anyone can make: a few at a time, the rest come back later
+    if (!permits.tryAcquire()) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .contentType(MediaType.TEXT_HTML)
+          .body(page.busy(bookId));
+    }
+    try {
+      return compare(bookId, from, to, doc);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private ResponseEntity<String> compare(String bookId, String from, String to, String doc) {
     List<CommitEntry> accepted =
         history.history(bookId).stream().filter(c -> c.manifest() != null).toList();
     if (accepted.isEmpty()) {

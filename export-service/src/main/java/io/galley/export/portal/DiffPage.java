@@ -4,15 +4,11 @@ import static io.galley.export.portal.Html.esc;
 import static io.galley.export.portal.Html.param;
 import static io.galley.export.portal.Html.seg;
 
-import io.galley.events.RenderedChapter;
 import io.galley.export.diff.ChapterChange;
-import io.galley.export.diff.ChapterText;
+import io.galley.export.diff.DiffBudget;
 import io.galley.export.diff.EditionComparison;
-import io.galley.export.diff.TextDiff;
 import io.galley.export.history.CommitEntry;
-import io.galley.export.history.EditionHistory;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Renders the comparison of two editions: a chapter summary and readable text diffs. */
@@ -21,11 +17,11 @@ class DiffPage {
 
   static final int MAX_TEXT_DIFFS = 20;
 
-  private final EditionHistory history;
+  private final ChapterDiffs diffs;
   private final PortalPage portal;
 
-  DiffPage(EditionHistory history, PortalPage portal) {
-    this.history = history;
+  DiffPage(ChapterDiffs diffs, PortalPage portal) {
+    this.diffs = diffs;
     this.portal = portal;
   }
 
@@ -58,7 +54,8 @@ class DiffPage {
     }
     if (!shown.isEmpty()) {
       html.append("<h2 id=\"text-changes\">Text changes</h2>\n");
-      shown.forEach(c -> html.append(chapter(bookId, c)));
+      DiffBudget budget = diffs.budget();
+      shown.forEach(c -> html.append(chapter(bookId, c, budget)));
     }
     return html.append(Html.foot()).toString();
   }
@@ -72,6 +69,13 @@ class DiffPage {
         + commit(only)
         + " is the first accepted commit of this book: "
         + "there is no earlier edition to compare it with.</p>\n"
+        + Html.foot();
+  }
+
+  String busy(String bookId) {
+    return Html.head("Busy")
+        + breadcrumb(bookId)
+        + "<h1>Busy</h1>\n<p>Other comparisons are being computed; try again in a few seconds.</p>\n"
         + Html.foot();
   }
 
@@ -152,17 +156,7 @@ class DiffPage {
     return html.append("</tbody></table></div>\n").toString();
   }
 
-  private String chapter(String bookId, ChapterChange c) {
-    Optional<List<String>> before =
-        text(
-            bookId,
-            c.before() == null ? null : c.before().docId(),
-            c.before() == null ? null : c.before().sha256());
-    Optional<List<String>> after =
-        text(
-            bookId,
-            c.after() == null ? null : c.after().docId(),
-            c.after() == null ? null : c.after().sha256());
+  private String chapter(String bookId, ChapterChange c, DiffBudget budget) {
     StringBuilder html =
         new StringBuilder("<section class=\"chapter-diff\" aria-labelledby=\"d-")
             .append(Html.slug(c.docId()))
@@ -184,30 +178,7 @@ class DiffPage {
           .append(esc(c.after().title()))
           .append("</ins></p>\n");
     }
-    if (before.isEmpty() || after.isEmpty()) {
-      return html.append("<p class=\"notice\">The rendered text of ")
-          .append(before.isEmpty() ? "the older" : "the newer")
-          .append(
-              " version is not available any more (the rendered topic keeps the newest version of each chapter).")
-          .append("</p></section>\n")
-          .toString();
-    }
-    List<TextDiff.Line> lines = TextDiff.of(before.get(), after.get());
-    if (lines.stream().allMatch(l -> l.kind() == TextDiff.Kind.KEPT)) {
-      return html.append(
-              "<p>The text reads the same; only the source or the markup changed.</p></section>\n")
-          .toString();
-    }
-    return html.append(TextDiffTable.render("Text changes in " + c.title(), lines))
-        .append("</section>\n")
-        .toString();
-  }
-
-  private Optional<List<String>> text(String bookId, String docId, String sha) {
-    if (docId == null) {
-      return Optional.of(List.of());
-    }
-    return history.chapter(bookId, docId, sha).map(RenderedChapter::xhtml).map(ChapterText::lines);
+    return html.append(diffs.body(bookId, c, budget)).append("</section>\n").toString();
   }
 
   private static String form(

@@ -2,19 +2,26 @@ package io.galley.export.portal;
 
 import io.galley.events.EditionFormat;
 import io.galley.events.EventJson;
+import io.galley.export.EventStreamLimits;
+import io.galley.export.ExportProperties;
 import io.galley.export.history.CommitEntry;
 import io.galley.export.history.EditionHistory;
 import io.galley.export.history.FormatStatus;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,22 +34,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class PortalEvents implements SmartLifecycle {
 
-  private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
+  /**
+   * Commits waiting to be sent; beyond it the oldest is dropped (the page reloads on reconnect).
+   */
+  static final int PENDING = 256;
 
   private final PortalPage page;
+  private final EventStreamLimits limits;
   private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
   private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(PENDING),
           r -> {
             Thread t = new Thread(r, "portal-events");
             t.setDaemon(true);
             return t;
-          });
+          },
+          new ThreadPoolExecutor.DiscardOldestPolicy());
   private final Runnable unsubscribe;
   private volatile boolean running;
 
-  PortalEvents(PortalPage page, EditionHistory history) {
+  PortalEvents(PortalPage page, EditionHistory history, ExportProperties properties) {
     this.page = page;
+    this.limits = properties.events();
     this.unsubscribe =
         history.subscribe(
             entry -> {
@@ -53,18 +71,42 @@ class PortalEvents implements SmartLifecycle {
   }
 
   @GetMapping(value = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter events() throws IOException {
-    SseEmitter emitter = new SseEmitter(TIMEOUT);
+  ResponseEntity<?> events() throws IOException {
+    SseEmitter emitter = new SseEmitter(limits.timeout().toMillis());
+    if (!admit(emitter)) {
+      ProblemDetail busy =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "Too many open live-update streams; the page works without one.");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "30")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(busy);
+    }
+    // a stream ends after the timeout; the browser's EventSource reconnects by itself
     emitter.onCompletion(() -> emitters.remove(emitter));
     emitter.onTimeout(() -> emitters.remove(emitter));
     emitter.onError(e -> emitters.remove(emitter));
-    emitters.add(emitter);
     emitter.send(
         SseEmitter.event()
             .name("hello")
             .data("{}", MediaType.APPLICATION_JSON)
             .reconnectTime(2000));
-    return emitter;
+    return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter);
+  }
+
+  /** Adds the stream unless the cap is reached; check and add as one step. */
+  private synchronized boolean admit(SseEmitter emitter) {
+    if (emitters.size() >= limits.maxConnections()) {
+      return false;
+    }
+    emitters.add(emitter);
+    return true;
+  }
+
+  /** Open streams, for tests. */
+  int open() {
+    return emitters.size();
   }
 
   private void broadcast(CommitEntry entry) {

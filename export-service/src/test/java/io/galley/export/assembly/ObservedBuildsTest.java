@@ -75,10 +75,16 @@ class ObservedBuildsTest {
   @Test
   void reportsEveryManifestAndSkipsThoseANewerOneReplacedBeforeTheWorkerGotThem() throws Exception {
     DirectoryEditionStore store =
-        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null));
+        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null, null, null, null, 0));
     EditionBuildJob job =
         new EditionBuildJob(
-            List.of(slow), store, new EditionCatalog(store), e -> {}, "v1", observer);
+            List.of(slow),
+            store,
+            new EditionCatalog(store),
+            e -> {},
+            "v1",
+            observer,
+            io.galley.export.edition.BuildBudget.DEFAULTS);
     try (CoalescingBuildQueue queue =
         new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(), observer)) {
       ManifestJoin join = new ManifestJoin(Books.assets(), queue, observer);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DiffTest {
@@ -19,7 +20,7 @@ class DiffTest {
     for (int round = 0; round < 300; round++) {
       List<Character> a = randomText(random);
       List<Character> b = randomText(random);
-      List<Edit<Character>> edits = MyersDiff.diff(a, b);
+      List<Edit<Character>> edits = EditScript.of(a, b, DiffBudget.unlimited());
       List<Character> left = new ArrayList<>();
       List<Character> right = new ArrayList<>();
       edits.forEach(
@@ -40,13 +41,36 @@ class DiffTest {
 
   @Test
   void diffsEmptyAndEqualSequences() {
-    assertThat(MyersDiff.diff(List.of(), List.of())).isEmpty();
-    assertThat(MyersDiff.diff(List.of("a"), List.of()))
+    assertThat(EditScript.of(List.of(), List.of(), DiffBudget.unlimited())).isEmpty();
+    assertThat(EditScript.of(List.of("a"), List.of(), DiffBudget.unlimited()))
         .extracting(Edit::op)
         .containsExactly(Edit.Op.DELETE);
-    assertThat(MyersDiff.diff(List.of("a", "b"), List.of("a", "b")))
+    assertThat(EditScript.of(List.of("a", "b"), List.of("a", "b"), DiffBudget.unlimited()))
         .extracting(Edit::op)
         .containsOnly(Edit.Op.KEEP);
+  }
+
+  @Test
+  void diffsTwo6000BlockChaptersThatShareNothingWithoutRunningOutOfHeap() {
+    // the hand-made Myers kept one copy of its frontier per edit step: about 1.1 GB here
+    List<String> before = IntStream.range(0, 6000).mapToObj(i -> "old block " + i).toList();
+    List<String> after = IntStream.range(0, 6000).mapToObj(i -> "new paragraph " + i).toList();
+    List<TextDiff.Line> lines = TextDiff.of(before, after);
+    assertThat(lines).hasSize(12_000);
+    assertThat(lines).filteredOn(l -> l.kind() == TextDiff.Kind.REMOVED).hasSize(6000);
+  }
+
+  @Test
+  void stopsWhenTheComparisonBudgetRunsOut() {
+    List<String> before = IntStream.range(0, 500).mapToObj(i -> "a" + i).toList();
+    List<String> after = IntStream.range(0, 500).mapToObj(i -> "b" + i).toList();
+    DiffBudget budget = DiffBudget.of(10_000, java.time.Duration.ofMinutes(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextDiff.of(before, after, budget))
+        .isInstanceOf(DiffTooLarge.class)
+        .hasMessageContaining("10000 comparisons");
+    assertThat(TextDiff.changedAtLeast(before, after)).isEqualTo(1000);
+    assertThat(TextDiff.changedAtLeast(List.of("x", "y", "y"), List.of("y", "x", "z")))
+        .isEqualTo(2);
   }
 
   @Test

@@ -107,6 +107,47 @@ class DownloadControllerTest {
         .andExpect(jsonPath("$[2].editionId").value("a".repeat(32)));
   }
 
+  @Test
+  void servesTheWholeFileForMoreRangesThanAllowedAndRefusesBadRanges() throws Exception {
+    String many =
+        "bytes="
+            + String.join(
+                ",", java.util.stream.IntStream.range(0, 17).mapToObj(i -> "0-0").toList());
+    mvc.perform(get("/books/guide/latest.epub").header("Range", many))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Length", String.valueOf(NEW.length)))
+        .andExpect(content().bytes(NEW));
+    mvc.perform(get("/books/guide/latest.epub").header("Range", "bytes=0-2"))
+        .andExpect(status().isPartialContent())
+        .andExpect(content().bytes("new".getBytes(StandardCharsets.UTF_8)));
+    for (String bad : java.util.List.of("bytes=abc", "bytes=9-3", "lines=0-1", "bytes=100-200")) {
+      mvc.perform(get("/books/guide/latest.epub").header("Range", bad))
+          .andExpect(status().isRequestedRangeNotSatisfiable());
+    }
+  }
+
+  @Test
+  void listsAFailedEditionWithItsStateAndReason() throws Exception {
+    catalog.add(
+        new io.galley.events.EditionFailed(
+            "e".repeat(32),
+            "guide",
+            "3".repeat(40),
+            EditionFormat.PDF,
+            "chapter 'intro' brings the PDF to 5,001 pages, over galley.export.build.max-pages"
+                + " (5,000)",
+            Instant.parse("2026-03-01T00:00:00Z")));
+    mvc.perform(get("/api/editions"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].editionId").value("e".repeat(32)))
+        .andExpect(jsonPath("$[0].state").value("failed"))
+        .andExpect(
+            jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("chapter 'intro'")))
+        .andExpect(jsonPath("$[0].url").doesNotExist())
+        .andExpect(jsonPath("$[1].state").value("published"))
+        .andExpect(jsonPath("$[1].format").value("HTML"));
+  }
+
   private void put(EditionPublished edition, byte[] bytes) {
     store.put(edition, bytes);
     catalog.add(edition);

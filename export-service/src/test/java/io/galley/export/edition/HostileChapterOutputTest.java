@@ -75,6 +75,7 @@ class HostileChapterOutputTest {
         <object data="%1$s/obj"></object><iframe src="%1$s/frame"></iframe><embed src="%1$s/embed"/>
         <script>alert(2)</script><p onclick="alert(3)">click</p>
         <a href="javascript:alert(4)">js</a><a href="file:///etc/passwd">file link</a>
+        <table><tr><td align="left;background:url(%1$s/td.png)">cell</td><td align=" Center ">mid</td></tr></table>
         <p>after</p>
         """
             .formatted(http, file, css, server.getAddress().getPort());
@@ -134,6 +135,7 @@ class HostileChapterOutputTest {
             "<object",
             "<embed",
             "url(");
+    assertThat(all).contains("<td style=\"text-align: center\">mid</td>", "<td>cell</td>");
     assertThat(Pattern.compile("\\son[a-z]+\\s*=").matcher(all).find())
         .as("event handler attribute")
         .isFalse();

@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({
   PortalPage.class,
   DiffPage.class,
+  ChapterDiffs.class,
   EditionHistory.class,
   EditionCatalog.class,
   DirectoryEditionStore.class
