@@ -60,6 +60,7 @@ public final class EpubEditionBuilder implements EditionBuilder {
                         "the EPUB build ran out of its time budget at chapter '%s', over galley.export.build.timeout (%s)"
                             .formatted(chapter.docId(), budget.timeout()));
                   }
+                  budget.checkHeap("the EPUB build at chapter '%s'".formatted(chapter.docId()));
                   return EpubChapters.chapter(book, chapter, chapterIndex);
                 })
             .toList();

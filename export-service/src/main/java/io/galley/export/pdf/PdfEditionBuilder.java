@@ -181,6 +181,7 @@ public final class PdfEditionBuilder implements EditionBuilder {
           "chapter '%s' brings the PDF to %,d pages, over galley.export.build.max-pages (%,d)"
               .formatted(chapter.docId(), pages, budget.maxPages()));
     }
+    budget.checkHeap("the PDF build at chapter '%s'".formatted(chapter.docId()));
     if (System.nanoTime() - deadline > 0) {
       throw new BudgetExceeded(
           "the PDF build ran out of its time budget at chapter '%s', over galley.export.build.timeout (%s)"

@@ -36,7 +36,7 @@ class BuildPreflightTest {
 
   @Test
   void failsTheBuildNamingTheImageAndTheBudget() {
-    BuildBudget budget = new BuildBudget(0, null, 0, 0, 1_000, 0, 0, 0);
+    BuildBudget budget = new BuildBudget(0, null, 0, 0, 1_000, 0, 0, 0, 0);
     assertThatThrownBy(() -> new BuildPreflight(budget).check(Books.content()))
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageContaining("image 'images/diagram.png' (in chapter 'intro') is 40 × 30")
@@ -45,7 +45,7 @@ class BuildPreflightTest {
 
   @Test
   void failsTheBuildNamingAChapterOverItsSize() {
-    BuildBudget budget = new BuildBudget(0, null, 100, 0, 0, 0, 0, 0);
+    BuildBudget budget = new BuildBudget(0, null, 100, 0, 0, 0, 0, 0, 0);
     assertThatThrownBy(() -> new BuildPreflight(budget).check(Books.content()))
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageMatching("chapter 'intro' is [0-9,]+ characters .*max-chapter-chars \\(100\\)");
@@ -63,7 +63,7 @@ class BuildPreflightTest {
 
   @Test
   void buildersStopAtTheirPageAndTimeBudgetsNamingTheChapter() {
-    BuildBudget onePage = new BuildBudget(1, null, 0, 0, 0, 0, 0, 0);
+    BuildBudget onePage = new BuildBudget(1, null, 0, 0, 0, 0, 0, 0, 0);
     assertThatThrownBy(
             () ->
                 new io.galley.export.pdf.PdfEditionBuilder(
@@ -75,7 +75,7 @@ class BuildPreflightTest {
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageMatching(
             "chapter '[a-z/]+' brings the PDF to [0-9]+ pages, over galley.export.build.max-pages \\(1\\)");
-    BuildBudget noTime = new BuildBudget(0, java.time.Duration.ofNanos(1), 0, 0, 0, 0, 0, 0);
+    BuildBudget noTime = new BuildBudget(0, java.time.Duration.ofNanos(1), 0, 0, 0, 0, 0, 0, 0);
     assertThatThrownBy(
             () -> new io.galley.export.epub.EpubEditionBuilder(noTime).build(Books.content()))
         .isInstanceOf(BudgetExceeded.class)

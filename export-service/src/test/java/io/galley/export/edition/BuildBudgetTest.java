@@ -1,0 +1,44 @@
+package io.galley.export.edition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.ref.Reference;
+import org.junit.jupiter.api.Test;
+
+/** The memory budget reads the heap that really survives a collection in this JVM. */
+class BuildBudgetTest {
+
+  @Test
+  void failsABuildWhoseLiveHeapIsOverTheMemoryBudgetAndLetsItGoOnceMemoryIsFree() {
+    long max = Runtime.getRuntime().maxMemory();
+    // hold a third of the heap in live arrays: after a full collection it is all still live
+    byte[][] held = new byte[12][];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = new byte[(int) Math.min(max / 36, Integer.MAX_VALUE - 16)];
+    }
+    System.gc();
+    assertThat(BuildBudget.liveHeapPercent()).isGreaterThanOrEqualTo(30);
+    BuildBudget budget = new BuildBudget(0, null, 0, 0, 0, 0, 0, 0, 25);
+    assertThatThrownBy(() -> budget.checkHeap("the PDF build at chapter 'intro'"))
+        .isInstanceOf(BudgetExceeded.class)
+        .hasMessageContaining("the PDF build at chapter 'intro' ran out of its memory budget")
+        .hasMessageContaining("galley.export.build.max-heap-percent (25%)");
+    Reference.reachabilityFence(held);
+
+    held = null;
+    System.gc();
+    assertThat(BuildBudget.liveHeapPercent()).isLessThan(25);
+    assertThatCode(() -> budget.checkHeap("the PDF build at chapter 'intro'"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesAHeapBudgetThatIsNotAPercentage() {
+    assertThatThrownBy(() -> new BuildBudget(0, null, 0, 0, 0, 0, 0, 0, 101))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max-heap-percent");
+    assertThat(BuildBudget.DEFAULTS.maxHeapPercent()).isEqualTo(85);
+  }
+}
