@@ -44,7 +44,11 @@ class RunnerSupervisionIT {
       throws Exception {
     Path root = Path.of(System.getProperty("galley.root", "..")).toAbsolutePath().normalize();
     Path target = Path.of("target").toAbsolutePath();
-    Path lib = BrokerJars.ensure(root, target.resolve("kafka-lib"));
+    Path lib =
+        BrokerJars.ensure(
+            root,
+            Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
+                .toAbsolutePath());
     Path work = Files.createTempDirectory(Files.createDirectories(target), "runner-");
     TestRepo repo = TestRepo.init(work.resolve("content"));
     String first = commit(repo, 0);
