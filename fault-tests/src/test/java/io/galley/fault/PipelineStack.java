@@ -264,7 +264,7 @@ final class PipelineStack implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int[] freePorts(int n) throws IOException {
+  static int[] freePorts(int n) throws IOException {
     int[] ports = new int[n];
     int found = 0;
     for (int port = 21000 + (int) (ProcessHandle.current().pid() % 500) * 10;
