@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -73,6 +74,28 @@ class UnsafeMarkupFilterFuzzTest {
         }
       }
     }
+  }
+
+  /** Found by fuzzing (seed crash-backslash-host-image): browsers read /\\host as //host. */
+  @Test
+  void dropsImageSourcesThatNameAnotherHost() {
+    Element root =
+        Jsoup.parse("<div><img src=\"/\\127.0.0.1:9/t.png\"/></div>", "", Parser.xmlParser());
+
+    UnsafeMarkupFilter.strip(root);
+
+    assertThat(root.selectFirst("img").hasAttr("src")).isFalse();
+  }
+
+  /** A protocol-relative link ({@code [x](//host/)} passes render's sanitiser) threw. */
+  @Test
+  void dropsProtocolRelativeLinksWithoutThrowing() {
+    Element root =
+        Jsoup.parse("<div><a href=\"//example.org/\">x</a></div>", "", Parser.xmlParser());
+
+    UnsafeMarkupFilter.strip(root);
+
+    assertThat(root.selectFirst("a").hasAttr("href")).isFalse();
   }
 
   /** Whether a reading system would fetch or run the URL, as a browser reads it. */
