@@ -56,12 +56,15 @@ final class UnsafeMarkupFilter {
   private static boolean allowed(Element e, String attribute, String value) {
     String v = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "");
     int colon = v.indexOf(':');
+    // browsers read /\host like //host (found by fuzzing)
     boolean relative =
         !v.startsWith("//")
             && !v.startsWith("\\")
+            && !v.startsWith("/\\")
             && (colon < 0 || v.indexOf('/') >= 0 && v.indexOf('/') < colon);
     if (e.normalName().equals("a") && attribute.equals("href")) {
-      return relative || LINK_SCHEMES.contains(v.substring(0, colon));
+      // colon < 0 here is //host or \\host: it threw before (found by fuzzing)
+      return relative || colon >= 0 && LINK_SCHEMES.contains(v.substring(0, colon));
     }
     return relative || v.startsWith("asset:");
   }

@@ -60,11 +60,20 @@ record BookLayout(
       read.problems().forEach(problems::add);
       yaml = read.yaml();
     } else if (files.exists(tomlPath)) {
-      toml =
-          text(files, tomlPath, maxBytes, problems)
-              .map(t -> BookToml.parse(t, tomlPath, problems))
-              .orElse(null);
-      content = toml == null ? folder : RepoPaths.resolve(folder, toml.src()).orElse(folder);
+      Optional<String> tomlText = text(files, tomlPath, maxBytes, problems);
+      toml = tomlText.map(t -> BookToml.parse(t, tomlPath, problems)).orElse(null);
+      String src = toml == null ? folder : RepoPaths.resolve(folder, toml.src()).orElse(null);
+      if (src == null || !src.equals(folder) && !RepoPaths.isInside(folder, src)) {
+        // found by fuzzing: src = "../" made every Markdown file of the repository a chapter
+        problems.error(
+            tomlPath,
+            tomlText.map(t -> KeyLines.of(KeyLines.toml(t, "book"), "src", 0)).orElse(0),
+            "book.toml's src "
+                + toml.src()
+                + " leads outside the book folder; name a folder inside it, such as src");
+        src = folder;
+      }
+      content = src;
       describing = tomlPath;
     } else if (!files.exists(RepoPaths.join(folder, "SUMMARY.md"))
         && files.exists(RepoPaths.join(folder, "src/SUMMARY.md"))) {
