@@ -39,8 +39,8 @@ class HostileLoadIT {
     System.out.println("[load] " + report.summary().replace("\n", "\n[load] "));
     List<String> violations = report.violations();
     violations.forEach(v -> System.out.println("[load] VIOLATION " + v));
-    assertThat(report.normalCount()).as("ordinary requests timed").isGreaterThan(50);
     assertThat(violations).isEmpty();
+    assertThat(report.normalCount()).as("ordinary requests timed").isGreaterThan(50);
   }
 
   private LoadReport againstOwnStack() throws Exception {
@@ -66,7 +66,7 @@ class HostileLoadIT {
       stack.serviceNames().forEach(s -> stack.service(s).start());
       within(
           "the services to be healthy",
-          Duration.ofSeconds(180),
+          Duration.ofSeconds(300),
           () -> stack.serviceNames().stream().allMatch(stack::healthy));
       within(
           "the first commit to be ingested",
@@ -76,7 +76,7 @@ class HostileLoadIT {
       String firstSite = stack.url("render", "/books/" + HostileBook.ID + "/@" + first + "/");
       within(
           "the editions of both commits",
-          Duration.ofSeconds(240),
+          Duration.ofSeconds(360),
           () -> galley.hasAllFormats(second) && status(firstSite) == 200);
       DeadLetterSeed.seed("127.0.0.1:" + stack.kafkaPort, 24, 2 * 1024 * 1024);
       Map<String, String> urls = new LinkedHashMap<>();

@@ -28,13 +28,15 @@ record ServiceJvms(
   }
 
   /**
-   * As {@code infra/local/run} starts them: 768 MB of heap (export 1 GB, at a lower CPU priority),
-   * the JVM's default collector, and a JVM out of memory exits instead of lingering half-dead.
+   * The heaps {@code infra/local/run} gives (768 MB, export 1 GB), the JVM's default collector, and
+   * a JVM out of memory exits instead of lingering half-dead. Not the runner's {@code nice -n 10}
+   * for export: on a shared CI machine it starves export's start-up, and the load test is about
+   * what a request costs, not about CPU priority between services.
    */
   static ServiceJvms runnerLike() {
     List<String> common = List.of("-XX:+ExitOnOutOfMemoryError");
     return new ServiceJvms(
-        Map.of("export", List.of("nice", "-n", "10")),
+        Map.of(),
         Map.of(
             "ingest", plus("-Xmx768m", common),
             "render", plus("-Xmx768m", common),
