@@ -66,7 +66,7 @@ class HostileLoadIT {
       stack.serviceNames().forEach(s -> stack.service(s).start());
       within(
           "the services to be healthy",
-          Duration.ofSeconds(300),
+          Duration.ofSeconds(480),
           () -> stack.serviceNames().stream().allMatch(stack::healthy));
       within(
           "the first commit to be ingested",
