@@ -35,11 +35,6 @@ final class HostileLoad {
   private final int maxPerWorker;
   private final int streamsPerWorker;
   private final Duration duration;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
   private final List<InputStream> held = new CopyOnWriteArrayList<>();
 
   HostileLoad(
@@ -70,14 +65,21 @@ final class HostileLoad {
     try {
       for (Endpoint e : endpoints) {
         EndpointStats s = stats.computeIfAbsent(e.name(), EndpointStats::new);
+        // a client per endpoint: one client's selector thread, busy with 50 MB uploads, must not
+        // delay another endpoint's connects and make the server look slow
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         for (int w = 0; w < workers; w++) {
           int worker = w;
           pool.execute(
               () -> {
                 if (e.stream()) {
-                  hold(e, worker, s, deadline);
+                  hold(http, e, worker, s, deadline);
                 } else {
-                  hammer(e, worker, s, deadline);
+                  hammer(http, e, worker, s, deadline);
                 }
               });
         }
@@ -94,7 +96,7 @@ final class HostileLoad {
     return stats;
   }
 
-  private void hammer(Endpoint e, int worker, EndpointStats stats, long deadline) {
+  private void hammer(HttpClient http, Endpoint e, int worker, EndpointStats stats, long deadline) {
     for (int n = 0; n < maxPerWorker && System.nanoTime() < deadline; n++) {
       Case c = e.cases().get((worker + n) % e.cases().size());
       AtomicLong bytes = new AtomicLong();
@@ -122,7 +124,7 @@ final class HostileLoad {
     }
   }
 
-  private void hold(Endpoint e, int worker, EndpointStats stats, long deadline) {
+  private void hold(HttpClient http, Endpoint e, int worker, EndpointStats stats, long deadline) {
     for (int n = 0; n < streamsPerWorker && System.nanoTime() < deadline; n++) {
       Case c = e.cases().get((worker + n) % e.cases().size());
       long start = System.nanoTime();
@@ -158,6 +160,9 @@ final class HostileLoad {
 
   /** A refused connection means the service is not serving; a reset after a refusal is bounded. */
   static String outcome(Throwable t) {
+    if (t instanceof java.net.http.HttpConnectTimeoutException) {
+      return "connect-timeout";
+    }
     if (t instanceof HttpTimeoutException) {
       return "timeout";
     }
