@@ -94,12 +94,12 @@ record LoadReport(
         (name, s) ->
             out.append(
                 String.format(
-                    "%-8s %6.0fMB %11.0f%% %13.0f%% %11.0f%% %5d/%-3d %8s%n",
+                    "%-8s %8s %12s %14s %12s %5d/%-3d %8s%n",
                     name,
-                    s.heapMax / (1024 * 1024),
-                    100 * s.maxUsed,
-                    100 * s.maxAfterGc,
-                    100 * s.lastAfterGc,
+                    s.heapMax < 0 ? "n/a" : Math.round(s.heapMax / (1024 * 1024)) + "MB",
+                    percent(s.maxUsed),
+                    percent(s.maxAfterGc),
+                    percent(s.lastAfterGc),
                     s.notUpCount.get(),
                     s.healthProbes,
                     s.exited)));
@@ -108,5 +108,10 @@ record LoadReport(
             "ordinary requests: %d, p50 %d ms, p99 %d ms, failed %d%n",
             normalCount, normalP50, normalP99, normalFailures.size()));
     return out.toString();
+  }
+
+  /** A ratio as a percentage, or n/a when no sample was read. */
+  private static String percent(double ratio) {
+    return ratio < 0 ? "n/a" : Math.round(100 * ratio) + "%";
   }
 }
