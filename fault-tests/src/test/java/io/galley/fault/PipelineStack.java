@@ -34,6 +34,11 @@ final class PipelineStack implements AutoCloseable {
   private final Thread hook = new Thread(this::killAll, "fault-stack-cleanup");
 
   PipelineStack(Path root, Path kafkaLib, Path work, Path content, String book) throws IOException {
+    this(root, kafkaLib, work, content, book, ServiceJvms.faultDefaults());
+  }
+
+  PipelineStack(Path root, Path kafkaLib, Path work, Path content, String book, ServiceJvms jvms)
+      throws IOException {
     int[] ports = freePorts(5);
     kafkaPort = ports[0];
     int controllerPort = ports[1];
@@ -55,6 +60,7 @@ final class PipelineStack implements AutoCloseable {
             jars,
             logs,
             work,
+            jvms,
             "ingest",
             ingestPort,
             bootstrap,
@@ -68,6 +74,7 @@ final class PipelineStack implements AutoCloseable {
             jars,
             logs,
             work,
+            jvms,
             "render",
             renderPort,
             bootstrap,
@@ -79,6 +86,7 @@ final class PipelineStack implements AutoCloseable {
             jars,
             logs,
             work,
+            jvms,
             "export",
             exportPort,
             bootstrap,
@@ -152,23 +160,29 @@ final class PipelineStack implements AutoCloseable {
   }
 
   private static ManagedProcess service(
-      Path root, Path jars, Path logs, Path work, String name, int port, String... args)
+      Path root,
+      Path jars,
+      Path logs,
+      Path work,
+      ServiceJvms jvms,
+      String name,
+      int port,
+      String... args)
       throws IOException {
     Path jar = copyExecJar(root, jars, name + "-service");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--server.address=127.0.0.1",
-                "--galley." + name + ".state-dir=" + work.resolve(name)));
+    List<String> command = new ArrayList<>(jvms.prefixOf(name));
+    command.add(java());
+    command.addAll(jvms.optionsOf(name));
+    command.addAll(
+        List.of(
+            "-Djava.awt.headless=true",
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--server.address=127.0.0.1",
+            "--galley." + name + ".state-dir=" + work.resolve(name)));
     command.addAll(List.of(args));
+    command.addAll(jvms.argsOf(name));
     return new ManagedProcess(name, command, logs.resolve(name + ".log"));
   }
 
