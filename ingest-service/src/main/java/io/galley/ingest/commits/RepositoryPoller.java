@@ -31,6 +31,8 @@ class RepositoryPoller implements BookDirectory {
   private final BookIngestor ingestor;
   private final Map<String, String> seenHead = new HashMap<>();
   private ContentRepository repo;
+  // read by the health check without the poll's lock: a long poll must not hold readiness up
+  private volatile String followedBranch;
   private boolean historyLoaded;
   private String polledHead;
 
@@ -58,7 +60,8 @@ class RepositoryPoller implements BookDirectory {
               properties.branch(),
               properties.stateDir(),
               properties.token());
-      log.info("following {} branch {}", properties.repository(), repo.branch());
+      followedBranch = repo.branch();
+      log.info("following {} branch {}", properties.repository(), followedBranch);
     }
     repo.fetch();
     Optional<String> head = repo.head();
@@ -91,8 +94,9 @@ class RepositoryPoller implements BookDirectory {
   }
 
   /** The followed branch, or the configured one (null = HEAD's) before the repository opens. */
-  synchronized String branch() {
-    return repo == null ? properties.branch() : repo.branch();
+  String branch() {
+    String followed = followedBranch;
+    return followed == null ? properties.branch() : followed;
   }
 
   /** Folders discovered or configured, with their bookIds, at the head. */
