@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /** Reports the render worker in {@code /actuator/health} and readiness: down with the reason. */
-@Component("renderWorker")
+@Component("renderLoop")
 class RenderWorkerHealthIndicator extends AbstractHealthIndicator {
 
   private final RenderWorker worker;
