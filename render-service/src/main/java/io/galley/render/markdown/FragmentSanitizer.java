@@ -101,6 +101,7 @@ final class FragmentSanitizer {
   Document clean(String html, Consumer<String> warn) {
     Document dirty = Parser.htmlParser().parseInput("<body>" + html + "</body>", "");
     Document clean = new Cleaner(safelist).clean(dirty);
+    AttributeValues.limit(clean.body());
     for (Element e : clean.select("[href], [cite]")) {
       for (String attr : List.of("href", "cite")) {
         if (e.hasAttr(attr) && !safeLink(e.attr(attr))) {

@@ -66,7 +66,11 @@ final class LinkResolver {
 
   private void resolveLink(Link link) {
     String dest = link.getDestination();
-    if (dest == null || dest.isEmpty() || BookPaths.hasScheme(dest)) {
+    if (dest == null || dest.isEmpty()) {
+      return;
+    }
+    if (BookPaths.hasScheme(dest)) {
+      checkInternal(link, dest);
       return;
     }
     int[] at = position(link);
@@ -76,6 +80,34 @@ final class LinkResolver {
     } else {
       link.setDestination(href);
     }
+  }
+
+  /**
+   * A {@code doc:} or {@code asset:} link written by the author must name a chapter or asset of
+   * this book (the site turns {@code doc:x} into {@code x.html}); any other is unwrapped with a
+   * warning.
+   */
+  private void checkInternal(Link link, String dest) {
+    String lower = dest.toLowerCase(Locale.ROOT);
+    String docId = lower.startsWith("doc:") ? dest.substring(4).split("#", 2)[0] : null;
+    if (docId != null && context.bookDocIds().contains(docId)) {
+      docRefs.add(docId);
+      return;
+    }
+    boolean asset =
+        lower.startsWith("asset:")
+            && context.assets().stream().anyMatch(a -> dest.equals("asset:" + a.sha256()));
+    if (docId == null && (asset || !lower.startsWith("asset:"))) {
+      return;
+    }
+    warn(link, "link to '" + dest + "' names no chapter or image of this book; shown as text");
+    Node child = link.getFirstChild();
+    while (child != null) {
+      Node next = child.getNext();
+      link.insertBefore(child);
+      child = next;
+    }
+    link.unlink();
   }
 
   /**

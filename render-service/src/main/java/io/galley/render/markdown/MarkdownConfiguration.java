@@ -1,14 +1,15 @@
 package io.galley.render.markdown;
 
+import io.galley.render.RenderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one converter of the service. */
+/** The one converter of the service, with the configured limits. */
 @Configuration(proxyBeanMethods = false)
 class MarkdownConfiguration {
 
   @Bean
-  MarkdownConverter markdownConverter() {
-    return new MarkdownConverter();
+  MarkdownConverter markdownConverter(RenderProperties properties) {
+    return new MarkdownConverter(properties.markdown());
   }
 }

@@ -24,14 +24,22 @@ import org.jsoup.nodes.Document;
 public final class MarkdownConverter {
 
   /** The renderer's version; part of every cache key and editionId. Bump when output changes. */
-  public static final String RENDERER_VERSION = "render-2"; // 2: raw HTML links resolved
+  // 2: raw HTML links resolved; 3: bounded work, internal links checked, attribute values limited
+  public static final String RENDERER_VERSION = "render-3";
 
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final FragmentSanitizer sanitizer = new FragmentSanitizer();
+  private final MarkdownLimits limits;
+
+  /** A converter with the default {@link MarkdownLimits}. */
+  public MarkdownConverter() {
+    this(MarkdownLimits.DEFAULTS);
+  }
 
   /** A converter with tables, strikethrough, autolinks, task lists, footnotes and alerts. */
-  public MarkdownConverter() {
+  public MarkdownConverter(MarkdownLimits limits) {
+    this.limits = limits;
     List<Extension> extensions =
         List.of(
             TablesExtension.create(),
@@ -42,7 +50,9 @@ public final class MarkdownConverter {
     CodeHighlighter highlighter = new CodeHighlighter();
     this.parser =
         Parser.builder()
-            .extensions(extensions)
+            // the tables' block start through TableStarts, which keeps it linear
+            .extensions(extensions.subList(1, extensions.size()))
+            .customBlockParserFactory(new TableStarts())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
     this.renderer =
@@ -80,7 +90,52 @@ public final class MarkdownConverter {
       return plainText(markdown, warnings);
     }
     try {
-      Node document = parser.parse(markdown);
+      SourceGuard.Guarded guarded = SourceGuard.limit(markdown, limits);
+      warnOnce(
+          warnings,
+          context,
+          guarded.tables(),
+          "a table has more cells than allowed ("
+              + limits.maxTableCells()
+              + " per table, "
+              + limits.maxTableCellsPerChapter()
+              + " per chapter, "
+              + SourceGuard.MAX_DELIMITERS_PER_BLOCK
+              + " delimiter rows per block); shown as plain text");
+      warnOnce(
+          warnings,
+          context,
+          guarded.paragraphs(),
+          "a paragraph has more than "
+              + SourceGuard.MAX_PARAGRAPH_LINES
+              + " lines; it is split into several");
+      warnOnce(
+          warnings,
+          context,
+          guarded.nesting(),
+          "block quotes or lists nested more than "
+              + limits.maxNesting()
+              + " levels deep; the deeper markers are shown as text");
+      Node document = parser.parse(guarded.markdown());
+      if (NodeBudget.tooManyNodes(document, limits.maxNodes())) {
+        warnings.add(
+            Problem.warning(
+                context.path(),
+                0,
+                "the chapter has more than "
+                    + limits.maxNodes()
+                    + " Markdown elements; it is shown as plain text"));
+        return plainText(markdown, warnings);
+      }
+      if (NodeBudget.flattenBelow(document, limits.maxNesting()) > 0) {
+        warnings.add(
+            Problem.warning(
+                context.path(),
+                0,
+                "the chapter nests block quotes, lists or inline markup more than "
+                    + limits.maxNesting()
+                    + " levels deep; the deeper content is shown as plain text"));
+      }
       Callouts.transform(document);
       LinkResolver links = new LinkResolver(context, warnings);
       RawHtmlLinks raw = RawHtmlLinks.in(document, context.frontMatterLines());
@@ -91,6 +146,8 @@ public final class MarkdownConverter {
       if (context.resolveLinks()) {
         raw.resolve(clean.body(), links);
       }
+      InternalLinks.check(
+          clean.body(), context, m -> warnings.add(Problem.warning(context.path(), 0, m)));
       var headings = HeadingIds.assign(clean.body());
       Set<String> ownIds = new HashSet<>(clean.body().select("[id]").eachAttr("id"));
       return new ChapterDraft(
@@ -104,6 +161,18 @@ public final class MarkdownConverter {
               0,
               "the chapter is nested too deeply to render; it is shown as plain text"));
       return plainText(markdown, warnings);
+    }
+  }
+
+  /** One warning, at the first of {@code lines} (0-based), saying how many there are. */
+  private static void warnOnce(
+      List<Problem> warnings, ChapterContext context, List<Integer> lines, String message) {
+    if (!lines.isEmpty()) {
+      warnings.add(
+          Problem.warning(
+              context.path(),
+              lines.get(0) + 1 + context.frontMatterLines(),
+              message + (lines.size() > 1 ? " (" + lines.size() + " places)" : "")));
     }
   }
 

@@ -85,9 +85,11 @@ class HtmlEditionBuilder implements DisposableBean {
   }
 
   /**
-   * Builds the edition; a failure of the input publishes {@link EditionFailed}.
+   * Builds the edition; the caller decides whether a failure is retried or published with {@link
+   * #fail}.
    *
-   * @throws RuntimeException when even the failure cannot be published (retry later)
+   * @throws PublishException when Kafka did not take the results (retry later)
+   * @throws RuntimeException or {@link Error} when the build failed
    */
   void build(CommitIngested m) {
     building = true;
@@ -169,17 +171,22 @@ class HtmlEditionBuilder implements DisposableBean {
           (built - rendered) / 1_000_000);
     } catch (PublishException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       acknowledged(acks, sent);
-      log.error("HTML edition of {}@{} failed", m.bookId(), m.commit(), e);
-      publisher.edition(
-          new EditionFailed(
-              editionId,
-              m.bookId(),
-              m.commit(),
-              EditionFormat.HTML,
-              String.valueOf(e),
-              m.committedAt()));
+      throw e;
     }
+  }
+
+  /** Publishes that the HTML edition of {@code m} cannot be built, and why. */
+  void fail(CommitIngested m, String reason) {
+    String version = MarkdownConverter.RENDERER_VERSION;
+    publisher.edition(
+        new EditionFailed(
+            EditionIds.of(m, version, version, EditionFormat.HTML),
+            m.bookId(),
+            m.commit(),
+            EditionFormat.HTML,
+            reason,
+            m.committedAt()));
   }
 }

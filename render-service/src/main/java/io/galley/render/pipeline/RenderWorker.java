@@ -2,6 +2,9 @@ package io.galley.render.pipeline;
 
 import io.galley.events.CommitIngested;
 import io.galley.observability.CommitTrace;
+import io.galley.render.RenderProperties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds ready manifests one at a time on its own thread, so listeners never block on a build and
- * builds never run concurrently.
+ * builds never run concurrently. No throwable from one build stops it: a build that fails is tried
+ * {@code galley.render.build-attempts} times, then published as {@code EditionFailed}; Kafka
+ * failures are retried until Kafka answers. Its state is reported by {@link #problem()}.
  */
 @Component
 class RenderWorker implements DisposableBean {
@@ -23,14 +28,30 @@ class RenderWorker implements DisposableBean {
 
   private final CommitJoin join;
   private final HtmlEditionBuilder builder;
-  private static final long RETRY_SECONDS = 5;
+  private final int attempts;
+  private final long retryMillis;
+
+  /** Failed attempts at the newest failing commit of each book; the worker thread's only. */
+  private final Map<String, Attempts> failures = new HashMap<>();
+
+  private volatile String problem;
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "render-worker"));
 
-  RenderWorker(CommitJoin join, HtmlEditionBuilder builder) {
+  RenderWorker(CommitJoin join, HtmlEditionBuilder builder, RenderProperties properties) {
     this.join = join;
     this.builder = builder;
+    this.attempts = properties.buildAttempts();
+    this.retryMillis = properties.buildRetryDelay().toMillis();
+  }
+
+  /** Why the worker cannot build, when it cannot (for readiness); empty while it works. */
+  Optional<String> problem() {
+    if (executor.isShutdown()) {
+      return Optional.of("render worker stopped");
+    }
+    return Optional.ofNullable(problem);
   }
 
   /** Asks the worker to build whatever is ready. */
@@ -43,29 +64,72 @@ class RenderWorker implements DisposableBean {
   }
 
   private void drain() {
-    for (Optional<CommitIngested> m = join.takeReady(); m.isPresent(); m = join.takeReady()) {
-      if (!build(m.get())) {
-        executor.schedule(this::drain, RETRY_SECONDS, TimeUnit.SECONDS);
-        return;
+    try {
+      for (Optional<CommitIngested> m = join.takeReady(); m.isPresent(); m = join.takeReady()) {
+        if (!build(m.get())) {
+          retryLater();
+          return;
+        }
       }
+      problem = null;
+    } catch (Throwable t) {
+      // outside any one build (the join itself): keep the loop alive and say so in readiness
+      problem = "render worker failed outside a build: " + t;
+      log.error("render worker failed outside a build; trying again in {} ms", retryMillis, t);
+      retryLater();
+    }
+  }
+
+  private void retryLater() {
+    try {
+      executor.schedule(this::drain, retryMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("render worker stopped; not retrying");
     }
   }
 
   /** Builds one manifest with its commit's trace in the log context; false when it must retry. */
   private boolean build(CommitIngested m) {
     try (CommitTrace trace = CommitTrace.open(m.commit())) {
-      builder.build(m);
+      try {
+        builder.build(m);
+        failures.remove(m.bookId());
+        return true;
+      } catch (PublishException e) {
+        // infrastructure (Kafka unreachable): the same manifest again later, however often
+        log.warn("build of {}@{} not published; retrying", m.bookId(), m.commit(), e);
+        join.requeue(m);
+        return false;
+      } catch (Throwable t) {
+        return failed(m, t);
+      }
+    }
+  }
+
+  /** A failed build: tried again later, or after the last attempt published as failed. */
+  private boolean failed(CommitIngested m, Throwable t) {
+    Attempts previous = failures.get(m.bookId());
+    int n = previous != null && previous.commit().equals(m.commit()) ? previous.count() + 1 : 1;
+    failures.put(m.bookId(), new Attempts(m.commit(), n));
+    if (n < attempts) {
+      log.warn("build of {}@{} failed (attempt {} of {})", m.bookId(), m.commit(), n, attempts, t);
+      join.requeue(m);
+      return false;
+    }
+    log.error("build of {}@{} failed {} times; giving up", m.bookId(), m.commit(), n, t);
+    try {
+      builder.fail(m, String.valueOf(t));
+      failures.remove(m.bookId());
       return true;
     } catch (RuntimeException e) {
-      // infrastructure failure (for example Kafka unreachable): try the same manifest again later
-      try (CommitTrace trace = CommitTrace.open(m.commit())) {
-        log.warn(
-            "build of {}@{} failed; retrying in {} s", m.bookId(), m.commit(), RETRY_SECONDS, e);
-      }
+      log.warn("EditionFailed of {}@{} not published; retrying", m.bookId(), m.commit(), e);
       join.requeue(m);
       return false;
     }
   }
+
+  /** Failed attempts at one commit. */
+  private record Attempts(String commit, int count) {}
 
   @Override
   public void destroy() {

@@ -28,8 +28,12 @@ class SiteController {
 
   private final SiteLibrary library;
 
-  SiteController(SiteLibrary library) {
+  /** Zips written at once: each holds a thread and reads a whole site from disk. */
+  private final java.util.concurrent.Semaphore zips;
+
+  SiteController(SiteLibrary library, io.galley.render.RenderProperties properties) {
     this.library = library;
+    this.zips = new java.util.concurrent.Semaphore(properties.zipConcurrency());
   }
 
   @GetMapping("/books/{bookId}/{*path}")
@@ -106,7 +110,25 @@ class SiteController {
           "No HTML edition of " + bookId + " at " + commit);
     }
     String name = bookId + "-" + commit.substring(0, Math.min(12, commit.length()));
-    byte[] zip = SiteZip.of(library.siteDir(bookId, commit), name);
+    if (!zips.tryAcquire()) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "Too many site zips are being written; try again in a few seconds.");
+      p.setTitle("Busy");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .header("Retry-After", "5")
+          .body(p);
+    }
+    byte[] zip;
+    try {
+      // held in memory (StreamingResponseBody answered 500 in the service test; not pursued):
+      // the cap above bounds how many sites are in memory at once
+      zip = SiteZip.of(library.siteDir(bookId, commit), name);
+    } finally {
+      zips.release();
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
         .header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"")

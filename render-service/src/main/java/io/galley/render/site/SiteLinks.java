@@ -33,7 +33,8 @@ final class SiteLinks {
       if (i > 0) {
         s.append('/');
       }
-      s.append(UriUtils.encodePathSegment(parts[i], StandardCharsets.UTF_8));
+      // ':' encoded too: a first segment "javascript:x.html" would otherwise read as a scheme
+      s.append(UriUtils.encodePathSegment(parts[i], StandardCharsets.UTF_8).replace(":", "%3A"));
     }
     return s.toString();
   }

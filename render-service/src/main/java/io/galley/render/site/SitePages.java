@@ -14,12 +14,21 @@ import org.jsoup.nodes.Element;
 /** The HTML of the site's pages: the index and one page per chapter. Thread-safe. */
 final class SitePages {
 
+  /**
+   * The policy every page carries itself, so that the downloaded zip opened from disk is as safe as
+   * the served site: no inline script or style, nothing fetched from elsewhere.
+   */
+  static final String PAGE_CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; base-uri 'none'; form-action 'none'";
+
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final CommitIngested manifest;
   private final List<RenderedChapter> chapters;
   private final Map<String, String> mediaTypes;
+  private final java.util.Set<String> docIds = new java.util.HashSet<>();
   private final String[] tocLinks;
   private final String[] tocTitles;
   private final int tocSize;
@@ -29,6 +38,7 @@ final class SitePages {
     this.manifest = manifest;
     this.chapters = List.copyOf(chapters);
     this.mediaTypes = Map.copyOf(mediaTypes);
+    this.chapters.forEach(c -> docIds.add(c.docId()));
     this.tocLinks = new String[this.chapters.size()];
     this.tocTitles = new String[this.chapters.size()];
     int size = 0;
@@ -92,12 +102,22 @@ final class SitePages {
       int hash = ref.indexOf('#');
       String docId = hash < 0 ? ref : ref.substring(0, hash);
       String anchor = hash < 0 ? "" : ref.substring(hash);
-      a.attr("href", SiteLinks.link(path, SiteLinks.pagePath(docId)) + anchor);
+      if (docIds.contains(docId)) {
+        a.attr("href", SiteLinks.link(path, SiteLinks.pagePath(docId)) + anchor);
+      } else {
+        a.unwrap(); // the converter already warned; never a page named after a scheme
+      }
     }
     for (Element e : doc.select("img[src^=asset:], a[href^=asset:]")) {
       String attr = e.hasAttr("src") ? "src" : "href";
       String sha = e.attr(attr).substring(6);
-      e.attr(attr, SiteLinks.link(path, SiteLinks.assetPath(sha, mediaTypes.get(sha))));
+      if (mediaTypes.containsKey(sha)) {
+        e.attr(attr, SiteLinks.link(path, SiteLinks.assetPath(sha, mediaTypes.get(sha))));
+      } else if (attr.equals("src")) {
+        e.replaceWith(new org.jsoup.nodes.TextNode(e.attr("alt")));
+      } else {
+        e.unwrap();
+      }
     }
     for (Element cell : doc.select("th[align], td[align]")) {
       // align is obsolete in HTML; a class, because the CSP forbids inline styles
@@ -200,6 +220,9 @@ final class SitePages {
         + "\">\n<head>\n"
         + "<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\""
+        + PAGE_CSP
+        + "\">\n"
         + "<title>"
         + esc(title)
         + "</title>\n"

@@ -2,6 +2,7 @@ package io.galley.render.site;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,12 +23,18 @@ final class SiteZip {
 
   /** The zip of {@code siteDir}, every entry under the folder {@code prefix/}. */
   static byte[] of(Path siteDir, String prefix) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(siteDir, prefix, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Writes the zip of {@code siteDir} to {@code out} as it goes, without holding it in memory. */
+  static void write(Path siteDir, String prefix, OutputStream out) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(siteDir)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Path file : files) {
         String name = prefix + "/" + siteDir.relativize(file).toString().replace('\\', '/');
         ZipEntry entry = new ZipEntry(name);
@@ -39,6 +46,5 @@ final class SiteZip {
         zip.closeEntry();
       }
     }
-    return bytes.toByteArray();
   }
 }

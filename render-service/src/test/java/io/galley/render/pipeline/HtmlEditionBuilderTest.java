@@ -165,9 +165,15 @@ class HtmlEditionBuilderTest {
   }
 
   @Test
-  void publishesEditionFailedForUnbuildableInput() {
+  void throwsForUnbuildableInputAndPublishesTheFailureWhenAsked() {
     SourceDocument a = source("../escape", "# A\n");
-    builder.build(manifest("c1", a));
-    assertThat(editions).singleElement().isInstanceOf(EditionFailed.class);
+    CommitIngested m = manifest("c1", a);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.build(m))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(editions).isEmpty();
+    builder.fail(m, "why");
+    assertThat(editions)
+        .singleElement()
+        .isInstanceOfSatisfying(EditionFailed.class, f -> assertThat(f.error()).isEqualTo("why"));
   }
 }

@@ -104,11 +104,7 @@ class RenderBench {
     if (Boolean.getBoolean("galley.bench.warmup")) {
       long w = System.nanoTime();
       int rounds =
-          new RenderWarmUp(
-                  converter,
-                  join,
-                  builder,
-                  new io.galley.render.RenderProperties(null, 0, 0, null, true))
+          new RenderWarmUp(converter, join, builder, io.galley.render.RenderProperties.defaults())
               .run();
       System.out.printf(
           "%s: warm-up %d rounds in %d ms%n", name, rounds, (System.nanoTime() - w) / 1_000_000);

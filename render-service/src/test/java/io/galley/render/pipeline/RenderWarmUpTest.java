@@ -43,7 +43,7 @@ class RenderWarmUpTest {
               @Override
               public void edition(EditionEvent edition) {}
             });
-    return new RenderWarmUp(converter, join, builder, new RenderProperties(null, 0, 0, null, null));
+    return new RenderWarmUp(converter, join, builder, RenderProperties.defaults());
   }
 
   @Test
@@ -61,7 +61,7 @@ class RenderWarmUpTest {
             "callout",
             "footnote",
             "doc:other");
-    assertThat(new RenderProperties(null, 0, 0, null, null).warmUp()).isTrue();
+    assertThat(RenderProperties.defaults().warmUp()).isTrue();
   }
 
   @Test

@@ -140,6 +140,37 @@ class SiteBuilderTest {
   }
 
   @Test
+  void pagesCarryTheirOwnCspAndLinkOnlyToTheBooksChapters() throws Exception {
+    AssetStore assets = new AssetStore(dir.resolve("assets"));
+    assets.put(SHA, IMAGE);
+    List<RenderedChapter> chapters = new java.util.ArrayList<>(chapters());
+    RenderedChapter intro = chapters.get(0);
+    // as a fragment from before the converter checked doc: references
+    chapters.set(
+        0,
+        new RenderedChapter(
+            intro.bookId(),
+            intro.docId(),
+            intro.sourceSha256(),
+            intro.rendererVersion(),
+            intro.title(),
+            intro.xhtml() + "<p><a href=\"doc:javascript:alert(1)\">x</a></p>",
+            intro.headings(),
+            intro.docRefs(),
+            intro.assets(),
+            intro.warnings()));
+    Path site =
+        new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets)
+            .build(manifest(), chapters)
+            .dir();
+    String page = Files.readString(site.resolve("intro.html"));
+    assertThat(page)
+        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+        .doesNotContain("javascript")
+        .contains("<p>x</p>");
+  }
+
+  @Test
   void zipsTheSiteReproducibly() throws Exception {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
     assets.put(SHA, IMAGE);
