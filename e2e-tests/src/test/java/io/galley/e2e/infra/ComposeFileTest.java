@@ -42,13 +42,45 @@ class ComposeFileTest {
     ports.forEach(
         (service, port) -> {
           JsonNode s = COMPOSE.at("/services/" + service);
-          assertThat(s.get("ports").get(0).asString()).isEqualTo(port + ":" + port);
+          // the host port is overridable (tests use free ones); the default is the contract port
+          String env = "GALLEY_" + service.toUpperCase(java.util.Locale.ROOT) + "_PORT";
+          assertThat(s.get("ports").get(0).asString())
+              .isEqualTo("${" + env + ":-" + port + "}:" + port);
           assertThat(s.at("/healthcheck/test").toString())
               .contains("localhost:" + port + "/actuator/health");
           assertThat(s.get("mem_limit").asString()).isNotBlank();
           assertThat(s.at("/depends_on/kafka-init/condition").asString())
               .isEqualTo("service_completed_successfully");
         });
+  }
+
+  @Test
+  void readsWithComposeV1NoTopLevelName() {
+    // docker-compose 1.29 rejects it ("'name' does not match any of the regexes"); -p names it
+    assertThat(COMPOSE.has("name")).isFalse();
+  }
+
+  @Test
+  void everyContainerIsNonRootOnAReadOnlyRootWithTmpfs() {
+    COMPOSE
+        .get("services")
+        .propertyNames()
+        .forEach(
+            service -> {
+              JsonNode s = COMPOSE.at("/services/" + service);
+              assertThat(s.at("/user").asString()).as(service).matches("[1-9][0-9]*:[1-9][0-9]*");
+              assertThat(s.at("/read_only").asBoolean()).as(service).isTrue();
+              assertThat(s.at("/tmpfs").toString()).as(service).contains("\"/tmp\"");
+            });
+  }
+
+  @Test
+  void longRunningServicesComeBackAfterACrash() {
+    for (String service : List.of("kafka", "ingest", "render", "export")) {
+      assertThat(COMPOSE.at("/services/" + service + "/restart").asString())
+          .as(service)
+          .isEqualTo("unless-stopped");
+    }
   }
 
   @Test
@@ -84,5 +116,8 @@ class ComposeFileTest {
     String dockerfile = Files.readString(ROOT.resolve("infra/docker/Dockerfile"));
     assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("USER 10001");
     assertThat(dockerfile).contains("extract --layers");
+    // the legacy builder (no BuildKit, no buildx) must build it, and nothing may be pulled for it
+    assertThat(dockerfile.lines()).noneMatch(l -> l.matches("#\\s*syntax\\s*=.*"));
+    assertThat(dockerfile).doesNotContain("RUN --mount");
   }
 }
