@@ -51,7 +51,9 @@ final class SvgSanitizer {
 
   SvgSanitizer() {
     try {
-      factory = DocumentBuilderFactory.newInstance();
+      // the JDK's own parser, not whatever the classpath offers: Xerces (which Batik brings where
+      // the services share a classpath) refuses the JAXP access properties set below
+      factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -154,7 +156,7 @@ final class SvgSanitizer {
 
   private static byte[] serialize(Document doc) {
     try {
-      TransformerFactory tf = TransformerFactory.newInstance();
+      TransformerFactory tf = TransformerFactory.newDefaultInstance();
       tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       Transformer t = tf.newTransformer();
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
