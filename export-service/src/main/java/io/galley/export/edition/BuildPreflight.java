@@ -2,6 +2,7 @@ package io.galley.export.edition;
 
 import io.galley.events.AssetRef;
 import io.galley.events.RenderedChapter;
+import io.galley.media.ImageHeader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class BuildPreflight {
         sanitised.put(sha, svg.bytes());
         size = new double[] {svg.width(), svg.height()};
       } else {
-        ImageHeaders.Size s = ImageHeaders.size(bytes.get()).orElse(null);
+        ImageHeader s = ImageHeader.read(bytes.get()).orElse(null);
         if (s == null) {
           throw new BudgetExceeded(where + " has no image header this build can read");
         }

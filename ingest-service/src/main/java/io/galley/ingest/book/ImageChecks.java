@@ -1,6 +1,7 @@
 package io.galley.ingest.book;
 
 import io.galley.ingest.validation.Problems;
+import io.galley.media.ImageHeader;
 import java.util.Optional;
 
 /**

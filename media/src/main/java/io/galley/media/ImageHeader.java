@@ -1,4 +1,4 @@
-package io.galley.ingest.book;
+package io.galley.media;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,15 +16,15 @@ import javax.imageio.stream.ImageInputStream;
  * @param width pixels across
  * @param height pixels down
  */
-record ImageHeader(int width, int height) {
+public record ImageHeader(int width, int height) {
 
   /** The pixel count. */
-  long pixels() {
+  public long pixels() {
     return (long) width * height;
   }
 
   /** Reads the header of {@code bytes}; empty when it is not a readable image of these types. */
-  static Optional<ImageHeader> read(byte[] bytes) {
+  public static Optional<ImageHeader> read(byte[] bytes) {
     if (isWebp(bytes)) {
       return webp(bytes);
     }
