@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  *     first book built is as fast as the next; default true
  * @param markdown how much work one chapter or preview may cause; defaults in {@link
  *     MarkdownLimits#DEFAULTS}
- * @param previewConcurrency previews converted at once; more get 503 with Retry-After; default 2
+ * @param previewConcurrency previews converted at once; more get 503 with Retry-After; default 1 (a
+ *     worst-case 1 MB preview can take a few hundred MB while it is converted)
  * @param previewTimeout how long a preview may take before it is answered with 503; default 10s
  * @param zipConcurrency site zips written at once; more get 503 with Retry-After; default 2
  * @param buildAttempts attempts at building an edition that fails, after which {@code
@@ -46,7 +47,7 @@ public record RenderProperties(
     maxPreviewSize = maxPreviewSize == null ? DataSize.ofMegabytes(1) : maxPreviewSize;
     warmUp = warmUp == null || warmUp;
     markdown = markdown == null ? MarkdownLimits.DEFAULTS : markdown;
-    previewConcurrency = previewConcurrency == 0 ? 2 : previewConcurrency;
+    previewConcurrency = previewConcurrency == 0 ? 1 : previewConcurrency;
     previewTimeout = previewTimeout == null ? Duration.ofSeconds(10) : previewTimeout;
     zipConcurrency = zipConcurrency == 0 ? 2 : zipConcurrency;
     buildAttempts = buildAttempts == 0 ? 3 : buildAttempts;
