@@ -19,7 +19,8 @@ import org.xml.sax.InputSource;
  */
 final class SafeXhtml {
 
-  private static final Set<String> FORBIDDEN_TAGS =
+  /** Elements no fragment may hold: they run, fetch or submit something by themselves. */
+  static final Set<String> FORBIDDEN_TAGS =
       Set.of(
           "script",
           "style",
@@ -45,6 +46,7 @@ final class SafeXhtml {
           "template",
           "noscript",
           "portal");
+
   private static final Set<String> FORBIDDEN_ATTRIBUTES =
       Set.of(
           "style",
