@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,16 +70,26 @@ class HostileLoadIT {
           "the services to be healthy",
           Duration.ofSeconds(480),
           () -> stack.serviceNames().stream().allMatch(stack::healthy));
-      within(
-          "the first commit to be ingested",
-          Duration.ofSeconds(60),
-          () -> galley.ingestedCommits().contains(first));
-      String second = HostileBook.second(repo);
+      // Each commit is waited for before the next: render and export build only the newest
+      // pending commit of a book, so a second commit arriving early would supersede the first
+      // one's editions, and the load needs both (the diff between them, the first one's site).
       String firstSite = stack.url("render", "/books/" + HostileBook.ID + "/@" + first + "/");
-      within(
-          "the editions of both commits",
-          Duration.ofSeconds(360),
-          () -> galley.hasAllFormats(second) && status(firstSite) == 200);
+      String editionsUrl = stack.url("export", "/api/editions");
+      String second;
+      try {
+        within(
+            "the editions of the first commit",
+            Duration.ofSeconds(360),
+            () -> galley.hasAllFormats(first) && status(firstSite) == 200);
+        second = HostileBook.second(repo);
+        within(
+            "the editions of the second commit",
+            Duration.ofSeconds(360),
+            () -> galley.hasAllFormats(second));
+      } catch (ConditionTimeoutException e) {
+        explain(editionsUrl, work.resolve("logs"));
+        throw e;
+      }
       DeadLetterSeed.seed("127.0.0.1:" + stack.kafkaPort, 24, 2 * 1024 * 1024);
       Map<String, String> urls = new LinkedHashMap<>();
       stack.serviceNames().forEach(s -> urls.put(s, stack.url(s, "")));
@@ -134,6 +146,33 @@ class HostileLoadIT {
       r.headers().firstValueAsLong("Content-Length").ifPresent(n -> sizes.put(ext, n));
     }
     return sizes;
+  }
+
+  /** What a failed wait needs to be understood from CI's output alone: editions and log errors. */
+  private void explain(String editionsUrl, Path logs) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(editionsUrl))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      System.out.println("[load] /api/editions: " + r.body());
+    } catch (Exception e) {
+      System.out.println("[load] /api/editions unreadable: " + e);
+    }
+    try (var files = Files.list(logs)) {
+      for (Path log : files.sorted().toList()) {
+        List<String> lines = Files.readAllLines(log);
+        lines.stream()
+            .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Caused by"))
+            .skip(Math.max(0, lines.size() - 4000))
+            .limit(40)
+            .forEach(l -> System.out.println("[load] " + log.getFileName() + ": " + l));
+      }
+    } catch (Exception e) {
+      System.out.println("[load] logs unreadable: " + e);
+    }
   }
 
   private int status(String url) throws Exception {
