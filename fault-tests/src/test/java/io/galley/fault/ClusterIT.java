@@ -59,8 +59,10 @@ class ClusterIT {
       run.within("the brokers to listen", Duration.ofSeconds(90), stack.brokers::allListening);
       run.within("the S3 server to answer", Duration.ofSeconds(90), stack.s3::ready);
       ClusterKafka kafka = new ClusterKafka(stack.brokers.bootstrap());
-      kafka.createTopics(ClusterStack.PARTITIONS);
-      run.note("topics created with replication factor 3");
+      run.within(
+          "the topics, created with replication factor 3",
+          Duration.ofSeconds(120),
+          () -> kafka.createTopics(ClusterStack.PARTITIONS));
       // one of each first, as today's single-instance stack: the baseline the others join
       for (String service : ClusterStack.SERVICES) {
         stack.create(service).process().start();

@@ -43,8 +43,9 @@ final class ClusterKafka {
    * Creates every topic of {@link Topics#all} with replication factor 3 and {@code
    * min.insync.replicas} 2, before any service starts: a service that declares a missing topic
    * itself would create it with its own replication factor (1 where it has no setting for it).
+   * Returns true, or throws (a broker not registered yet refuses replication factor 3).
    */
-  void createTopics(int partitions) throws InterruptedException, TimeoutException {
+  boolean createTopics(int partitions) throws InterruptedException, TimeoutException {
     try (Admin admin = Admin.create(adminProperties())) {
       List<NewTopic> topics = new ArrayList<>();
       for (TopicSpec spec : Topics.all(partitions)) {
@@ -54,14 +55,19 @@ final class ClusterKafka {
             new NewTopic(spec.name(), spec.partitions(), (short) ClusterBrokers.REPLICATION_FACTOR)
                 .configs(configs));
       }
-      try {
-        admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("could not create the topics", e.getCause());
+      // each topic on its own: a retry after a partial failure finds some already there
+      for (var created : admin.createTopics(topics).values().entrySet()) {
+        try {
+          created.getValue().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(
+                "could not create " + created.getKey() + ": " + e.getCause(), e.getCause());
+          }
         }
       }
     }
+    return true;
   }
 
   /** The smallest replica count of any partition, by topic (internal topics included). */
