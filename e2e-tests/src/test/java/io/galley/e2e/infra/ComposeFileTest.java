@@ -55,6 +55,22 @@ class ComposeFileTest {
   }
 
   @Test
+  void theThreeServicesShareOneDirectoryBlobStore() {
+    for (String service : List.of("ingest", "render", "export")) {
+      JsonNode s = COMPOSE.at("/services/" + service);
+      assertThat(s.at("/environment/GALLEY_BLOB_TYPE").asString())
+          .as(service)
+          .isEqualTo("directory");
+      String dir = s.at("/environment/GALLEY_BLOB_DIRECTORY").asString();
+      assertThat(dir).as(service).isEqualTo("/var/lib/galley/blobs");
+      List<String> volumes = new ArrayList<>();
+      s.get("volumes").forEach(v -> volumes.add(v.asString()));
+      assertThat(volumes).as(service).contains("blobs:" + dir);
+    }
+    assertThat(COMPOSE.at("/volumes").has("blobs")).isTrue();
+  }
+
+  @Test
   void readsWithComposeV1NoTopLevelName() {
     // docker-compose 1.29 rejects it ("'name' does not match any of the regexes"); -p names it
     assertThat(COMPOSE.has("name")).isFalse();
