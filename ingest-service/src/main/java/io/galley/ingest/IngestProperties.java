@@ -34,6 +34,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxImagePixels largest image in pixels (width x height, read from its header), default 100
  *     million
  * @param maxImageSide largest image width or height in pixels, default 20000
+ * @param group the name shared by ingest instances that take turns on one content repository,
+ *     default {@code galley-ingest}: one of them (the holder of the lease {@code <group>-lease})
+ *     publishes, with the transactional id {@code <group>-publisher}; a different group never
+ *     fences this one
+ * @param leaseTimeout how long a silent active instance keeps the lease (the lease consumer's
+ *     session timeout), default 8s; a standby takes over about this long after the active one died.
+ *     The broker bounds it ({@code group.min.session.timeout.ms}, default 6s)
  */
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
@@ -56,7 +63,9 @@ public record IngestProperties(
     Duration pollStallTimeout,
     Integer apiMaxPage,
     Long maxImagePixels,
-    Integer maxImageSide) {
+    Integer maxImageSide,
+    String group,
+    Duration leaseTimeout) {
 
   public IngestProperties {
     if (repository == null || repository.isBlank()) {
@@ -110,6 +119,16 @@ public record IngestProperties(
     positive("max-image-pixels", maxImagePixels);
     maxImageSide = maxImageSide == null ? 20_000 : maxImageSide;
     positive("max-image-side", maxImageSide);
+    group = group == null || group.isBlank() ? "galley-ingest" : group;
+    if (!group.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "galley.ingest.group must be letters, digits, '.', '_' or '-', got " + group);
+    }
+    leaseTimeout = leaseTimeout == null ? Duration.ofSeconds(8) : leaseTimeout;
+    if (leaseTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "galley.ingest.lease-timeout must be >= 1s, got " + leaseTimeout);
+    }
   }
 
   private static void positive(String name, long value) {

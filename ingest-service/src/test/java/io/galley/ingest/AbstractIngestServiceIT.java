@@ -58,6 +58,8 @@ abstract class AbstractIngestServiceIT {
       registry.add("galley.ingest.repository", () -> repo.dir().toString());
       registry.add("galley.ingest.state-dir", () -> dir.resolve("state").toString());
       registry.add("galley.ingest.instance", () -> name);
+      // contexts cached in this JVM keep running: each test service is a group of its own
+      registry.add("galley.ingest.group", () -> "it-" + bookId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -60,6 +60,7 @@ class BookIsolationIT {
     registry.add("galley.ingest.repository", () -> repo.dir().toString());
     registry.add("galley.ingest.state-dir", () -> dir.resolve("state").toString());
     registry.add("galley.ingest.instance", () -> "isolation");
+    registry.add("galley.ingest.group", () -> "isolation-" + System.nanoTime());
   }
 
   private static CommitEvent awaitEvent(String bookId, String sha) {

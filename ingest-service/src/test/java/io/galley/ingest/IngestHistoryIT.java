@@ -39,7 +39,8 @@ class IngestHistoryIT {
                 "--galley.ingest.repository=" + repo.dir().toUri(),
                 "--galley.ingest.books=manual",
                 "--galley.ingest.state-dir=" + dir.resolve("state"),
-                "--galley.ingest.instance=history"));
+                "--galley.ingest.instance=history",
+                "--galley.ingest.group=" + bookId));
     args.addAll(List.of(more));
     return IngestApplication.builder().run(args.toArray(String[]::new));
   }

@@ -76,6 +76,25 @@ class IngestRoutesTest {
   }
 
   @Test
+  void aStandbyAcceptsAPushWithoutPollingAndSaysTheActiveOnePolls() throws Exception {
+    given(scheduler.standby()).willReturn(true);
+    given(scheduler.interval()).willReturn(java.time.Duration.ofSeconds(1));
+    mvc.perform(
+            post("/webhooks/git")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PUSH)
+                .header("X-Hub-Signature-256", sign("s3cret", PUSH)))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.status").value("standby"))
+        .andExpect(
+            jsonPath("$.reason")
+                .value(
+                    "this ingest instance stands by; the active one polls every 1000 ms and"
+                        + " ingests the push"));
+    verify(scheduler, never()).trigger();
+  }
+
+  @Test
   void rejectsWrongSignatureWithProblemDetail() throws Exception {
     mvc.perform(
             post("/webhooks/git")

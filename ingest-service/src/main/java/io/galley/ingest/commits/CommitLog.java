@@ -29,6 +29,17 @@ public class CommitLog {
     }
   }
 
+  /**
+   * Replaces everything with {@code history} (read back from the topic), in one step, so readers
+   * never see a half-built log.
+   */
+  public synchronized void replace(List<CommitEvent> history) {
+    events.clear();
+    lastCommit.clear();
+    lastManifest.clear();
+    history.forEach(this::record);
+  }
+
   /** The last decided commit of a book (ingested or rejected). */
   public synchronized Optional<String> lastCommit(String bookId) {
     return Optional.ofNullable(lastCommit.get(bookId));

@@ -2,8 +2,11 @@ package io.galley.ingest.commits;
 
 import io.galley.ingest.IngestProperties;
 import io.galley.ingest.book.BookLoader;
+import io.galley.ingest.lease.IngestLease;
 import io.galley.ingest.observability.IngestMetrics;
 import io.galley.ingest.publishing.CommitPublisher;
+import io.galley.ingest.publishing.PublishingTerm;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,23 +25,40 @@ class IngestConfiguration {
   }
 
   @Bean
+  IngestRole ingestRole(
+      IngestLease lease,
+      PublishingTerm publishing,
+      CommitHistoryReader history,
+      CommitLog log,
+      IngestProperties properties,
+      MeterRegistry registry) {
+    return new IngestRole(lease, publishing, history, log, properties.instance(), registry);
+  }
+
+  @Bean
   RepositoryPoller repositoryPoller(
       IngestProperties properties,
-      CommitHistoryReader history,
+      IngestRole role,
       CommitLog log,
       BookLoader loader,
       CommitPublisher publisher) {
-    return new RepositoryPoller(properties, history, log, new BookIngestor(loader, publisher, log));
+    return new RepositoryPoller(properties, role, log, new BookIngestor(loader, publisher, log));
   }
 
   @Bean
   PollScheduler pollScheduler(
-      RepositoryPoller poller, IngestProperties properties, IngestMetrics metrics) {
-    return new PollScheduler(
-        poller,
-        properties.pollInterval().toMillis(),
-        metrics,
-        properties.pollStallTimeout(),
-        java.time.Clock.systemUTC());
+      RepositoryPoller poller,
+      IngestProperties properties,
+      IngestMetrics metrics,
+      IngestLease lease) {
+    PollScheduler scheduler =
+        new PollScheduler(
+            poller,
+            properties.pollInterval().toMillis(),
+            metrics,
+            properties.pollStallTimeout(),
+            java.time.Clock.systemUTC());
+    lease.onChange(scheduler::trigger); // take over (or stand by) now, not at the next tick
+    return scheduler;
   }
 }

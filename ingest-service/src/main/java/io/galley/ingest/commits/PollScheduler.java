@@ -95,6 +95,21 @@ public class PollScheduler implements SmartLifecycle {
     return lastError;
   }
 
+  /** Whether another instance publishes and this one stands by (see {@link IngestRole}). */
+  public boolean standby() {
+    return poller.standby();
+  }
+
+  /** This instance's name and role, such as {@code "ingest-2: standby"}. */
+  public String role() {
+    return poller.role();
+  }
+
+  /** The poll interval, for messages. */
+  public Duration interval() {
+    return Duration.ofMillis(intervalMillis);
+  }
+
   /** The branch being followed, once the repository is open; else the configured one or null. */
   public String branch() {
     return poller.branch();

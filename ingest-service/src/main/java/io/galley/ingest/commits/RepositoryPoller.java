@@ -5,6 +5,7 @@ import io.galley.ingest.IngestProperties;
 import io.galley.ingest.book.BookDiscovery;
 import io.galley.ingest.book.BookFiles;
 import io.galley.ingest.book.BookIds;
+import io.galley.ingest.git.CommitInfo;
 import io.galley.ingest.git.ContentRepository;
 import io.galley.observability.CommitTrace;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the commit log up to the branch head: catches up commit by commit along the first-parent
- * chain, or ingests the head as a snapshot when history was rewritten or nothing is known yet. Runs
- * on one thread.
+ * chain, or ingests the head as a snapshot when history was rewritten or nothing is known yet. Only
+ * the active instance does ({@link IngestRole}); a standby follows the log. Runs on one thread.
  */
 class RepositoryPoller implements BookDirectory {
 
@@ -26,32 +27,35 @@ class RepositoryPoller implements BookDirectory {
   private static final int MAX_CATCH_UP = 1000;
 
   private final IngestProperties properties;
-  private final CommitHistoryReader history;
+  private final IngestRole role;
   private final CommitLog commits;
   private final BookIngestor ingestor;
   private final Map<String, String> seenHead = new HashMap<>();
   private ContentRepository repo;
   // read by the health check without the poll's lock: a long poll must not hold readiness up
   private volatile String followedBranch;
-  private boolean historyLoaded;
+  private int generation;
   private String polledHead;
 
   RepositoryPoller(
-      IngestProperties properties,
-      CommitHistoryReader history,
-      CommitLog commits,
-      BookIngestor ingestor) {
+      IngestProperties properties, IngestRole role, CommitLog commits, BookIngestor ingestor) {
     this.properties = properties;
-    this.history = history;
+    this.role = role;
     this.commits = commits;
     this.ingestor = ingestor;
   }
 
-  /** One poll: fetch, then ingest whatever the books' heads have that the log lacks. */
+  /**
+   * One poll: fetch, then ingest whatever the books' heads have that the log lacks; on standby,
+   * only follow the log.
+   */
   synchronized void poll() {
-    if (!historyLoaded) {
-      history.readAll().forEach(commits::record);
-      historyLoaded = true;
+    boolean active = role.prepare();
+    if (!active || role.generation() != generation) {
+      // what an earlier term saw at the heads is no longer to be trusted: the log decides
+      seenHead.clear();
+      polledHead = null;
+      generation = role.generation();
     }
     if (repo == null) {
       repo =
@@ -62,6 +66,9 @@ class RepositoryPoller implements BookDirectory {
               properties.token());
       followedBranch = repo.branch();
       log.info("following {} branch {}", properties.repository(), followedBranch);
+    }
+    if (!active) {
+      return; // the standby neither fetches nor publishes; it fetches when it takes over
     }
     repo.fetch();
     Optional<String> head = repo.head();
@@ -91,6 +98,16 @@ class RepositoryPoller implements BookDirectory {
       throw new IllegalStateException("a book failed to ingest: " + failed, failed);
     }
     polledHead = head.get();
+  }
+
+  /** Whether this instance stands by (another one publishes). */
+  boolean standby() {
+    return !role.active();
+  }
+
+  /** This instance's name and role, such as {@code "ingest-2: standby"}. */
+  String role() {
+    return role.instance() + ": " + role.describe();
   }
 
   /** The followed branch, or the configured one (null = HEAD's) before the repository opens. */
@@ -123,7 +140,9 @@ class RepositoryPoller implements BookDirectory {
     Optional<List<String>> chain = last.flatMap(l -> repo.commitsAfter(l, head, MAX_CATCH_UP));
     if (chain.isEmpty()) {
       try (CommitTrace trace = CommitTrace.open(head)) {
-        report(ingestor.ingest(repo.files(head), folder, bookId, repo.info(head), true));
+        BookFiles files = repo.files(head);
+        CommitInfo info = repo.info(head);
+        report(role.publishing(() -> ingestor.ingest(files, folder, bookId, info, true)));
       }
       return;
     }
@@ -134,7 +153,9 @@ class RepositoryPoller implements BookDirectory {
         continue; // the commit does not touch this book
       }
       try (CommitTrace trace = CommitTrace.open(commit)) {
-        report(ingestor.ingest(repo.files(commit), folder, bookId, repo.info(commit), false));
+        BookFiles files = repo.files(commit);
+        CommitInfo info = repo.info(commit);
+        report(role.publishing(() -> ingestor.ingest(files, folder, bookId, info, false)));
       }
     }
   }
@@ -143,8 +164,9 @@ class RepositoryPoller implements BookDirectory {
     log.info("{} {} at {}", event.getClass().getSimpleName(), event.bookId(), event.commit());
   }
 
-  /** Closes the repository. */
+  /** Closes the repository and ends the role's term. */
   synchronized void close() {
+    role.close();
     if (repo != null) {
       repo.close();
     }

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,11 @@ class DeadLetterTopic {
   private final KafkaProperties kafka;
   private final KafkaTemplate<String, byte[]> template;
 
-  DeadLetterTopic(KafkaProperties kafka, KafkaTemplate<String, byte[]> template) {
+  // its own producers (transactional id galley-ingest-<instance>-n), not the commit publisher's:
+  // a replay on a standby must not fence the active instance's publisher
+  DeadLetterTopic(KafkaProperties kafka, ProducerFactory<String, byte[]> producers) {
     this.kafka = kafka;
-    this.template = template;
+    this.template = new KafkaTemplate<>(producers);
   }
 
   /**

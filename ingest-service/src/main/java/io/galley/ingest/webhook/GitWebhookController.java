@@ -111,6 +111,19 @@ class GitWebhookController {
                   "reason",
                   "push to " + ref + ", following refs/heads/" + branch));
     }
+    if (scheduler.standby()) {
+      // a hint only: the active instance polls anyway, so the push is not lost; a 503 would make
+      // the git host report a failed delivery (and GitHub does not redeliver)
+      return ResponseEntity.accepted()
+          .body(
+              Map.of(
+                  "status",
+                  "standby",
+                  "reason",
+                  "this ingest instance stands by; the active one polls every "
+                      + scheduler.interval().toMillis()
+                      + " ms and ingests the push"));
+    }
     scheduler.trigger();
     return ResponseEntity.accepted().body(Map.of("status", "accepted"));
   }

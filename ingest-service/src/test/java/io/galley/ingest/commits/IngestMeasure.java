@@ -4,6 +4,8 @@ import io.galley.ingest.IngestProperties;
 import io.galley.ingest.book.BookFiles;
 import io.galley.ingest.book.BookLoader;
 import io.galley.ingest.git.ContentRepository;
+import io.galley.ingest.lease.IngestLease;
+import io.galley.ingest.publishing.PublishingTerm;
 import io.galley.ingest.publishing.TransactionalPublishers;
 import io.galley.ingest.validation.Problems;
 import io.galley.testsupport.KafkaBroker;
@@ -83,15 +85,28 @@ public final class IngestMeasure {
             null,
             null,
             null,
+            null,
+            "galley-measure-" + System.nanoTime(),
             null);
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));
     CommitLog log = new CommitLog();
     BookLoader loader = new BookLoader(MAX_DOC, MAX_ASSET);
+    IngestLease lease = new IngestLease(kafka, props);
+    lease.start();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(lease::held);
+    IngestRole role =
+        new IngestRole(
+            lease,
+            new PublishingTerm(kafka, props),
+            new CommitHistoryReader(kafka),
+            log,
+            "measure",
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     RepositoryPoller poller =
         new RepositoryPoller(
             props,
-            new CommitHistoryReader(kafka),
+            role,
             log,
             new BookIngestor(
                 loader,

@@ -33,6 +33,11 @@ class PollSchedulerTest {
     }
 
     @Override
+    String role() {
+      return "scripted: active";
+    }
+
+    @Override
     synchronized void poll() {
       polls.incrementAndGet();
       try {

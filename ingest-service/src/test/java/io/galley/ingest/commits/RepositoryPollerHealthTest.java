@@ -3,8 +3,8 @@ package io.galley.ingest.commits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.galley.events.CommitEvent;
 import io.galley.ingest.IngestProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /** The health check reads the poller without waiting for a poll in progress. */
 class RepositoryPollerHealthTest {
@@ -21,21 +20,22 @@ class RepositoryPollerHealthTest {
   void answersTheFollowedBranchWhileAPollIsStillRunning(@TempDir Path state) throws Exception {
     CountDownLatch inPoll = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CommitHistoryReader slowHistory =
-        new CommitHistoryReader(new KafkaProperties()) {
+    IngestRole slowRole =
+        new IngestRole(
+            null, null, null, new CommitLog(), "health-test", new SimpleMeterRegistry()) {
           @Override
-          List<CommitEvent> readAll() {
+          boolean prepare() {
             inPoll.countDown();
             try {
               release.await(30, TimeUnit.SECONDS); // a poll stuck on a slow broker or fetch
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
-            return List.of();
+            return false;
           }
         };
     RepositoryPoller poller =
-        new RepositoryPoller(properties(state), slowHistory, new CommitLog(), null);
+        new RepositoryPoller(properties(state), slowRole, new CommitLog(), null);
     Thread polling = new Thread(poller::poll, "stuck-poll");
     polling.setDaemon(true);
     polling.start();
@@ -62,6 +62,8 @@ class RepositoryPollerHealthTest {
         null,
         null,
         "health-test",
+        null,
+        null,
         null,
         null,
         null,

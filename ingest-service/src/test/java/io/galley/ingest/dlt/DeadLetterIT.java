@@ -71,6 +71,7 @@ class DeadLetterIT {
     registry.add("galley.ingest.repository", () -> repo.dir().toString());
     registry.add("galley.ingest.state-dir", () -> dir.resolve("state").toString());
     registry.add("galley.ingest.instance", () -> "dlt-it");
+    registry.add("galley.ingest.group", () -> "dlt-it-" + System.nanoTime());
   }
 
   @Test

@@ -13,6 +13,11 @@ public final class TransactionalPublishers {
 
   private TransactionalPublishers() {}
 
+  /** The service's publisher on {@code term}'s producer, as the application wires it. */
+  public static CommitPublisher on(PublishingTerm term) {
+    return new KafkaCommitPublisher(term.template());
+  }
+
   /** A publisher with the service's producer settings against {@code bootstrap}. */
   public static CommitPublisher create(String bootstrap, String transactionPrefix) {
     Map<String, Object> props =
