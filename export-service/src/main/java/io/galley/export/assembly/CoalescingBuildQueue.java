@@ -5,6 +5,7 @@ import io.galley.export.edition.PipelineObserver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ final class CoalescingBuildQueue implements AutoCloseable {
 
   private static final class Slot {
     BookContent pending;
-    long pendingSeq;
-    long lastSeq;
+    long pendingSeq = -1;
+    long lastSeq = -1; // seqs are offsets, which start at 0
     boolean scheduled;
   }
 
@@ -65,6 +66,21 @@ final class CoalescingBuildQueue implements AutoCloseable {
         slot.scheduled = false;
         stopped = "the build worker refuses work: " + e.getMessage();
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Drops the pending build of each book (another instance owns it now) and forgets its order, so
+   * the book is built again if it comes back; a build already running finishes.
+   */
+  synchronized void forget(Set<String> bookIds) {
+    for (String bookId : bookIds) {
+      Slot slot = slots.get(bookId);
+      if (slot != null) {
+        slot.pending = null;
+        slot.pendingSeq = -1;
+        slot.lastSeq = -1;
       }
     }
   }

@@ -89,11 +89,11 @@ class ObservedBuildsTest {
         new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(), observer)) {
       ManifestJoin join = new ManifestJoin(Books.assets(), queue, observer);
       Books.rendered(manifest(1)).forEach(join::onRendered);
-      join.onManifest(manifest(1));
+      join.onManifest(manifest(1), 0, 1);
       await().atMost(5, TimeUnit.SECONDS).until(() -> seen.contains("building 1 EPUB"));
-      join.onManifest(manifest(2));
-      join.onManifest(manifest(3));
-      join.onManifest(manifest(2));
+      join.onManifest(manifest(2), 0, 2);
+      join.onManifest(manifest(3), 0, 3);
+      join.onManifest(manifest(2), 0, 2);
       mayFinish.countDown();
       await().atMost(5, TimeUnit.SECONDS).until(() -> seen.contains("finished 3 EPUB"));
     }

@@ -79,6 +79,11 @@ class HtmlEditionBuilder implements DisposableBean {
     sent.clear();
   }
 
+  /** Forgets which chapters of a book were published (another instance owns it now). */
+  void forget(String bookId) {
+    lastPublished.keySet().removeIf(key -> key.startsWith(bookId + "/"));
+  }
+
   @Override
   public void destroy() {
     pool.shutdownNow();

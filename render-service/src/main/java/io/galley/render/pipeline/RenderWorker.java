@@ -6,6 +6,7 @@ import io.galley.render.RenderProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,7 @@ class RenderWorker implements DisposableBean {
 
   private final CommitJoin join;
   private final HtmlEditionBuilder builder;
+  private final ChapterCache cache;
   private final int attempts;
   private final long retryMillis;
 
@@ -39,9 +41,14 @@ class RenderWorker implements DisposableBean {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "render-worker"));
 
-  RenderWorker(CommitJoin join, HtmlEditionBuilder builder, RenderProperties properties) {
+  RenderWorker(
+      CommitJoin join,
+      HtmlEditionBuilder builder,
+      ChapterCache cache,
+      RenderProperties properties) {
     this.join = join;
     this.builder = builder;
+    this.cache = cache;
     this.attempts = properties.buildAttempts();
     this.retryMillis = properties.buildRetryDelay().toMillis();
   }
@@ -60,6 +67,28 @@ class RenderWorker implements DisposableBean {
       executor.execute(this::drain);
     } catch (RejectedExecutionException e) {
       log.debug("render worker stopped; ignoring wake-up");
+    }
+  }
+
+  /**
+   * Forgets what this instance kept for books another instance owns now (chapters published,
+   * renderings, failed attempts), on the worker thread, after any build running now.
+   */
+  void forget(Set<String> bookIds) {
+    if (bookIds.isEmpty()) {
+      return;
+    }
+    try {
+      executor.execute(
+          () ->
+              bookIds.forEach(
+                  bookId -> {
+                    builder.forget(bookId);
+                    cache.forget(bookId);
+                    failures.remove(bookId);
+                  }));
+    } catch (RejectedExecutionException e) {
+      log.debug("render worker stopped; nothing to forget");
     }
   }
 
@@ -94,6 +123,7 @@ class RenderWorker implements DisposableBean {
       try {
         builder.build(m);
         failures.remove(m.bookId());
+        join.built(m);
         return true;
       } catch (PublishException e) {
         // infrastructure (Kafka unreachable): the same manifest again later, however often
@@ -120,6 +150,7 @@ class RenderWorker implements DisposableBean {
     try {
       builder.fail(m, String.valueOf(t));
       failures.remove(m.bookId());
+      join.built(m);
       return true;
     } catch (RuntimeException e) {
       log.warn("EditionFailed of {}@{} not published; retrying", m.bookId(), m.commit(), e);

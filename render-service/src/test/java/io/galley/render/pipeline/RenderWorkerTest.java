@@ -65,16 +65,12 @@ class RenderWorkerTest {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
     join = new CommitJoin(assets);
     SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
+    ChapterCache cache = new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry());
     HtmlEditionBuilder builder =
-        new HtmlEditionBuilder(
-            join,
-            new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry()),
-            new SiteBuilder(library, assets),
-            library,
-            publisher);
+        new HtmlEditionBuilder(join, cache, new SiteBuilder(library, assets), library, publisher);
     RenderProperties properties =
         new RenderProperties(null, 0, 0, null, false, null, 0, null, 0, 2, Duration.ofMillis(10));
-    worker = new RenderWorker(join, builder, properties);
+    worker = new RenderWorker(join, builder, cache, properties);
   }
 
   @AfterEach
