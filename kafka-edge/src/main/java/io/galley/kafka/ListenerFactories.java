@@ -1,6 +1,5 @@
 package io.galley.kafka;
 
-import io.galley.events.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,8 +33,6 @@ public final class ListenerFactories {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
     ConcurrentKafkaListenerContainerFactory<String, V> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(
