@@ -1,6 +1,5 @@
 package io.galley.export.assembly;
 
-import io.galley.events.AssetRef;
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.RenderedChapter;
@@ -14,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Joins manifests with rendered chapters and assets by content hash. A manifest is ready when a
- * rendered chapter with each chapter's source hash and every asset have arrived, in any order; the
- * newest ready manifest of a book goes to the build queue, older ones are dropped.
+ * Joins manifests with rendered chapters by content hash. A manifest is ready when a rendered
+ * chapter with each chapter's source hash has arrived, in any order (its images are in the blob
+ * store before it is announced, so it never waits for them); the newest ready manifest of a book
+ * goes to the build queue, older ones are dropped.
  */
 final class ManifestJoin {
 
@@ -67,11 +67,6 @@ final class ManifestJoin {
     check(chapter.bookId());
   }
 
-  /** An asset was stored. */
-  synchronized void onAsset(String sha256) {
-    List.copyOf(waiting.keySet()).forEach(this::check);
-  }
-
   private void check(String bookId) {
     List<Pending> pending = waiting.getOrDefault(bookId, List.of());
     for (int i = pending.size() - 1; i >= 0; i--) {
@@ -95,11 +90,6 @@ final class ManifestJoin {
         return Optional.empty();
       }
       chapters.add(chapter);
-    }
-    for (AssetRef asset : manifest.assets()) {
-      if (!assets.contains(asset.sha256())) {
-        return Optional.empty();
-      }
     }
     return Optional.of(new BookContent(manifest, chapters, assets));
   }

@@ -1,10 +1,8 @@
 package io.galley.render.pipeline;
 
-import io.galley.events.AssetRef;
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.SourceDocument;
-import io.galley.render.assets.AssetStore;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,19 +11,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Joins manifests with the sources and assets they name, by content hash and in any arrival order.
- * Only the newest pending manifest of a book is kept: older ones are superseded before they build.
+ * Joins manifests with the sources they name, by content hash and in any arrival order (images are
+ * in the blob store before a manifest is announced, so it never waits for them). Only the newest
+ * pending manifest of a book is kept: older ones are superseded before they build.
  */
 @Component
 class CommitJoin {
 
-  private final AssetStore assets;
   private final Map<String, SourceDocument> sources = new HashMap<>();
   private final Map<String, CommitIngested> pending = new LinkedHashMap<>();
 
-  CommitJoin(AssetStore assets) {
-    this.assets = assets;
-  }
+  CommitJoin() {}
 
   private static String key(String bookId, String docId, String sha256) {
     return bookId + "/" + docId + "@" + sha256;
@@ -54,7 +50,7 @@ class CommitJoin {
     return s;
   }
 
-  /** Removes and returns a pending manifest whose sources and assets have all arrived. */
+  /** Removes and returns a pending manifest whose sources have all arrived. */
   synchronized Optional<CommitIngested> takeReady() {
     for (Iterator<CommitIngested> it = pending.values().iterator(); it.hasNext(); ) {
       CommitIngested m = it.next();
@@ -66,7 +62,7 @@ class CommitJoin {
     return Optional.empty();
   }
 
-  /** How many manifests wait for sources or assets. */
+  /** How many manifests wait for sources. */
   synchronized int pendingCount() {
     return pending.size();
   }
@@ -74,11 +70,6 @@ class CommitJoin {
   private boolean ready(CommitIngested m) {
     for (ChapterEntry c : m.chapters()) {
       if (!sources.containsKey(key(m.bookId(), c.docId(), c.sha256()))) {
-        return false;
-      }
-    }
-    for (AssetRef a : m.assets()) {
-      if (!assets.has(a.sha256())) {
         return false;
       }
     }
