@@ -15,8 +15,8 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * Sends every record of one book to the partition chosen by its bookId, so the instance that owns
  * partition p of the joined topics owns whole books. Keys are left as they are (compaction keeps
- * working); a record of no book (dead letters, assets) goes where Kafka's default would send it.
- * Set it on every producer as {@code partitioner.class}.
+ * working); a record of no book (dead letters) goes where Kafka's default would send it. Set it on
+ * every producer as {@code partitioner.class}.
  */
 public final class BookPartitioner implements Partitioner {
 

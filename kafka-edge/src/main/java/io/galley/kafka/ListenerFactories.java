@@ -1,6 +1,5 @@
 package io.galley.kafka;
 
-import io.galley.events.Topics;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +21,9 @@ public final class ListenerFactories {
   private ListenerFactories() {}
 
   /**
-   * A factory whose consumers read committed records only, commit no offsets automatically, fit the
-   * largest asset record, and wrap {@code values} so a malformed record reaches {@code
-   * errorHandler} instead of blocking its partition.
+   * A factory whose consumers read committed records only, commit no offsets automatically, and
+   * wrap {@code values} so a malformed record reaches {@code errorHandler} instead of blocking its
+   * partition.
    *
    * @param consumerProperties the service's consumer settings (from {@code spring.kafka.*})
    * @param group the consumer group
@@ -39,8 +38,6 @@ public final class ListenerFactories {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES + 1024);
     ConcurrentKafkaListenerContainerFactory<String, V> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(

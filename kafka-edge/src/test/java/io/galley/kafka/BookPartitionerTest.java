@@ -112,7 +112,7 @@ class BookPartitionerTest {
   void findsTheBookOfEachKeyShape() {
     assertThat(BookPartitioner.bookIdOf(Topics.SOURCE, "b/d/e", null)).isEqualTo("b");
     assertThat(BookPartitioner.bookIdOf(Topics.COMMITS, "b", null)).isEqualTo("b");
-    assertThat(BookPartitioner.bookIdOf(Topics.ASSETS, "abc123", null)).isNull();
+    assertThat(BookPartitioner.bookIdOf(Topics.RENDERED, "abc123", null)).isNull();
     assertThat(BookPartitioner.bookIdOf(Topics.DLT, "b/d", null)).isNull();
     assertThat(BookPartitioner.bookIdOf(Topics.EDITIONS, "e", edition("b", "e"))).isEqualTo("b");
   }

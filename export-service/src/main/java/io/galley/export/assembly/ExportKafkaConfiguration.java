@@ -11,9 +11,9 @@ import io.galley.export.edition.PipelineObserver;
 import io.galley.export.epub.EpubEditionBuilder;
 import io.galley.export.observability.EditionMetrics;
 import io.galley.export.pdf.PdfEditionBuilder;
-import io.galley.export.store.DirectoryAssetStore;
-import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.BlobAssetSource;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
 import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -85,12 +84,6 @@ class ExportKafkaConfiguration {
         handler);
   }
 
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, byte[]> assetsFactory(
-      KafkaProperties kafka, CommonErrorHandler handler) {
-    return factory(kafka, new ByteArrayDeserializer(), handler);
-  }
-
   /** Every instance reads every edition (to list and serve them): a group of its own. */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, EditionEvent> editionsFactory(
@@ -114,7 +107,7 @@ class ExportKafkaConfiguration {
   @Bean
   EditionBuildJob editionBuildJob(
       ExportProperties properties,
-      DirectoryEditionStore store,
+      EditionFileStore store,
       EditionCatalog catalog,
       EditionPublisher publisher,
       PipelineObserver observer,
@@ -156,7 +149,7 @@ class ExportKafkaConfiguration {
 
   @Bean
   ManifestJoin manifestJoin(
-      DirectoryAssetStore assets, CoalescingBuildQueue queue, PipelineObserver observer) {
+      BlobAssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     return new ManifestJoin(assets, queue, observer);
   }
 
@@ -171,7 +164,6 @@ class ExportKafkaConfiguration {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);
     props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
     return props;
   }

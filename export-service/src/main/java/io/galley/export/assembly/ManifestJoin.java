@@ -1,6 +1,5 @@
 package io.galley.export.assembly;
 
-import io.galley.events.AssetRef;
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.RenderedChapter;
@@ -16,13 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Joins manifests with rendered chapters and assets by content hash. A manifest is ready when a
- * rendered chapter with each chapter's source hash and every asset have arrived, in any order; the
- * newest ready manifest of a book goes to the build queue, older ones are dropped. Manifests are
- * ordered by their offset (all commits of a book are in one partition); a manifest at or before the
- * newest seen of its book is a redelivery and changes nothing. State is per book and bounded: after
- * a hand-over only the chapters waiting manifests need and the newest of each chapter are kept; a
- * book whose partition this instance no longer owns is dropped whole.
+ * Joins manifests with rendered chapters by content hash. A manifest is ready when a rendered
+ * chapter with each chapter's source hash has arrived, in any order (its images are in the blob
+ * store before it is announced, so it never waits for them); the newest ready manifest of a book
+ * goes to the build queue, older ones are dropped. Manifests are ordered by their offset (all
+ * commits of a book are in one partition); a manifest at or before the newest seen of its book is a
+ * redelivery and changes nothing. State is per book and bounded: after a hand-over only the
+ * chapters waiting manifests need and the newest of each chapter are kept; a book whose partition
+ * this instance no longer owns is dropped whole.
  */
 final class ManifestJoin {
 
@@ -85,11 +85,6 @@ final class ManifestJoin {
 
   synchronized void onRendered(RenderedChapter chapter) {
     onRendered(chapter, -1);
-  }
-
-  /** An asset was stored. */
-  synchronized void onAsset(String sha256) {
-    List.copyOf(books.keySet()).forEach(this::check);
   }
 
   /** Drops every book last read from one of {@code partitions}; returns their bookIds. */
@@ -161,11 +156,6 @@ final class ManifestJoin {
         return Optional.empty();
       }
       chapters.add(chapter);
-    }
-    for (AssetRef asset : manifest.assets()) {
-      if (!assets.contains(asset.sha256())) {
-        return Optional.empty();
-      }
     }
     return Optional.of(new BookContent(manifest, chapters, assets));
   }

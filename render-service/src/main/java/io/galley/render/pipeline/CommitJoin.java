@@ -1,10 +1,8 @@
 package io.galley.render.pipeline;
 
-import io.galley.events.AssetRef;
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.SourceDocument;
-import io.galley.render.assets.AssetStore;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,11 +13,12 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Joins manifests with the sources and assets they name, by content hash and in any arrival order.
- * Only the newest pending manifest of a book is kept: older ones are superseded before they build.
- * State is per book and bounded: after a build only the sources the built manifest, the pending one
- * and the newest arrival of each chapter name are kept; a book whose partition this instance no
- * longer owns is dropped whole.
+ * Joins manifests with the sources they name, by content hash and in any arrival order (images are
+ * in the blob store before a manifest is announced, so it never waits for them). Only the newest
+ * pending manifest of a book is kept: older ones are superseded before they build. State is per
+ * book and bounded: after a build only the sources the built manifest, the pending one and the
+ * newest arrival of each chapter name are kept; a book whose partition this instance no longer owns
+ * is dropped whole.
  */
 @Component
 class CommitJoin {
@@ -32,13 +31,10 @@ class CommitJoin {
     int partition = -1;
   }
 
-  private final AssetStore assets;
   private final Map<String, BookState> books = new HashMap<>();
   private final Map<String, CommitIngested> pending = new LinkedHashMap<>();
 
-  CommitJoin(AssetStore assets) {
-    this.assets = assets;
-  }
+  CommitJoin() {}
 
   private static String key(String docId, String sha256) {
     return docId + "@" + sha256;
@@ -156,10 +152,7 @@ class CommitJoin {
     return s;
   }
 
-  /**
-   * Removes and returns a pending manifest whose sources and assets have all arrived; its sources
-   * are kept until {@link #built} or {@link #requeue} is called with it.
-   */
+  /** Removes and returns a pending manifest whose sources have all arrived. */
   synchronized Optional<CommitIngested> takeReady() {
     for (Iterator<CommitIngested> it = pending.values().iterator(); it.hasNext(); ) {
       CommitIngested m = it.next();
@@ -172,7 +165,7 @@ class CommitJoin {
     return Optional.empty();
   }
 
-  /** How many manifests wait for sources or assets. */
+  /** How many manifests wait for sources. */
   synchronized int pendingCount() {
     return pending.size();
   }
@@ -191,11 +184,6 @@ class CommitJoin {
     BookState book = books.get(m.bookId());
     for (ChapterEntry c : m.chapters()) {
       if (book == null || !book.sources.containsKey(key(c.docId(), c.sha256()))) {
-        return false;
-      }
-    }
-    for (AssetRef a : m.assets()) {
-      if (!assets.has(a.sha256())) {
         return false;
       }
     }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -52,7 +51,6 @@ class KafkaConfiguration {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);
     props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
     return new KafkaTemplate<>(
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PayloadSerializer()));
@@ -76,12 +74,6 @@ class KafkaConfiguration {
             Topics.COMMITS,
             new EventDeserializer<>(CommitEvent.class)),
         renderErrorHandler);
-  }
-
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, byte[]> assetListenerFactory(
-      KafkaProperties kafka, DefaultErrorHandler renderErrorHandler) {
-    return factory(kafka, new ByteArrayDeserializer(), renderErrorHandler);
   }
 
   private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(

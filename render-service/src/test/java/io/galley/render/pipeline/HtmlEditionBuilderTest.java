@@ -54,7 +54,7 @@ class HtmlEditionBuilderTest {
   @BeforeEach
   void setUp() {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
-    join = new CommitJoin(assets);
+    join = new CommitJoin();
     library = new SiteLibrary(dir.resolve("sites"));
     builder =
         new HtmlEditionBuilder(

@@ -63,7 +63,7 @@ class RenderWorkerTest {
   @BeforeEach
   void setUp() {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
-    join = new CommitJoin(assets);
+    join = new CommitJoin();
     SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
     ChapterCache cache = new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry());
     HtmlEditionBuilder builder =
