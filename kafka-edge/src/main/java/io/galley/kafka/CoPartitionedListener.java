@@ -1,6 +1,8 @@
 package io.galley.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,19 +22,45 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
  * books). It owns partition numbers: on an assignment it drops the state of the partitions it lost
  * ({@link #release}) and replays the partitions it gained from the beginning; a partition it keeps
  * across a rebalance is read on from where it was, without a replay, unless another instance read
- * it in between. Subclasses call {@link #processed} after each record. One consumer per instance.
+ * it in between. Before partitions are taken away it lets the builds running finish ({@link
+ * #revoking}), so the next owner sees their editions; after an assignment it says which partitions
+ * are new here ({@link #acquired}). Subclasses call {@link #processed} after each record. One
+ * consumer per instance.
  */
 public abstract class CoPartitionedListener extends AbstractConsumerSeekAware {
 
   private static final Logger log = LoggerFactory.getLogger(CoPartitionedListener.class);
 
+  /**
+   * How long a rebalance waits for the builds running on an instance, and how long a new owner of
+   * books waits to have read the editions to their end: bounded, so one stuck build cannot hold the
+   * group (after it, an edition may be built twice, with the same bytes).
+   */
+  public static final Duration HAND_OVER_WAIT = Duration.ofSeconds(30);
+
   /** The offset after the last record processed, per partition held; -1 when none yet. */
   private final Map<TopicPartition, Long> next = new HashMap<>();
 
+  /** The partitions whose books' state is kept (until the next assignment decides). */
   private final Set<Integer> owned = new HashSet<>();
+
+  /** The partitions assigned now: none between a revocation and the next assignment. */
+  private final Set<Integer> held = new HashSet<>();
 
   /** Drops the state of every book in these partitions (another instance owns them now). */
   protected abstract void release(Set<Integer> partitions);
+
+  /**
+   * Partitions are about to be taken away (a rebalance began): stop starting builds and wait, for a
+   * bounded time, for the running ones to publish. Runs on the consumer thread; default: nothing.
+   */
+  protected void revoking() {}
+
+  /**
+   * The assignment is complete; {@code partitions} are new here (replayed from the start), and
+   * builds may start again. Default: nothing.
+   */
+  protected void acquired(Set<Integer> partitions) {}
 
   /** Remembers where this instance is in a partition; call once a record is processed. */
   protected final void processed(ConsumerRecord<?, ?> record) {
@@ -41,10 +69,10 @@ public abstract class CoPartitionedListener extends AbstractConsumerSeekAware {
     }
   }
 
-  /** The partition numbers this instance holds. */
+  /** The partition numbers this instance holds (none while a rebalance is under way). */
   public final Set<Integer> owned() {
     synchronized (next) {
-      return Set.copyOf(owned);
+      return Set.copyOf(held);
     }
   }
 
@@ -77,6 +105,8 @@ public abstract class CoPartitionedListener extends AbstractConsumerSeekAware {
       }
       owned.clear();
       owned.addAll(now);
+      held.clear();
+      held.addAll(now);
     }
     if (!dropped.isEmpty()) {
       release(dropped);
@@ -84,6 +114,9 @@ public abstract class CoPartitionedListener extends AbstractConsumerSeekAware {
     if (!replay.isEmpty()) {
       callback.seekToBeginning(replay);
     }
+    Set<Integer> gained = new TreeSet<>(now);
+    gained.removeAll(kept);
+    acquired(gained);
     log.info(
         "{}: partitions {} assigned ({} kept, {} replayed from the start), {} released",
         getClass().getSimpleName(),
@@ -91,6 +124,17 @@ public abstract class CoPartitionedListener extends AbstractConsumerSeekAware {
         kept,
         now.size() - kept.size(),
         dropped);
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    super.onPartitionsRevoked(partitions);
+    synchronized (next) {
+      partitions.forEach(tp -> held.remove(tp.partition()));
+    }
+    if (!partitions.isEmpty()) {
+      revoking();
+    }
   }
 
   /** Whether every partition numbered p resumes where this instance stopped reading it. */

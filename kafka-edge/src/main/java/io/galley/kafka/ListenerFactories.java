@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -65,11 +66,18 @@ public final class ListenerFactories {
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
     @SuppressWarnings("unchecked")
     Deserializer<Object> values =
-        (Deserializer<Object>) (Deserializer<?>) new DelegatingByTopicDeserializer(byTopic, null);
+        (Deserializer<Object>)
+            (Deserializer<?>)
+                new DelegatingByTopicDeserializer(byTopic, ListenerFactories::noSuchTopic);
     ConcurrentKafkaListenerContainerFactory<String, Object> factory =
         create(props, group, values, errorHandler);
     factory.setConcurrency(1); // one member per instance: the join state is the instance's
     return factory;
+  }
+
+  /** The deserializer of topics no one joins: none are subscribed, so this never runs. */
+  private static Object noSuchTopic(String topic, byte[] data) {
+    throw new SerializationException("no deserializer for topic " + topic);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.export.edition.PipelineObserver;
 import io.galley.kafka.CoPartitionedListener;
+import io.galley.kafka.TopicProgress;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,10 +23,18 @@ class BookRecordsListener extends CoPartitionedListener {
 
   private final ManifestJoin join;
   private final PipelineObserver observer;
+  private final CoalescingBuildQueue queue;
+  private final TopicProgress editions;
 
-  BookRecordsListener(ManifestJoin join, PipelineObserver observer) {
+  BookRecordsListener(
+      ManifestJoin join,
+      PipelineObserver observer,
+      CoalescingBuildQueue queue,
+      TopicProgress exportEditionsProgress) {
     this.join = join;
     this.observer = observer;
+    this.queue = queue;
+    this.editions = exportEditionsProgress;
   }
 
   @KafkaListener(
@@ -49,5 +58,18 @@ class BookRecordsListener extends CoPartitionedListener {
   @Override
   protected void release(Set<Integer> partitions) {
     join.release(partitions);
+  }
+
+  @Override
+  protected void revoking() {
+    queue.pause(HAND_OVER_WAIT);
+  }
+
+  @Override
+  protected void acquired(Set<Integer> partitions) {
+    if (!partitions.isEmpty()) {
+      editions.markBehind();
+    }
+    queue.resume();
   }
 }

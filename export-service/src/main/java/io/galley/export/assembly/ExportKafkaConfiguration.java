@@ -15,10 +15,12 @@ import io.galley.export.store.BlobAssetSource;
 import io.galley.export.store.EditionCatalog;
 import io.galley.export.store.EditionFileStore;
 import io.galley.kafka.BookPartitioner;
+import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
 import io.galley.kafka.TopicDeclarations;
+import io.galley.kafka.TopicProgress;
 import io.galley.kafka.TopicProperties;
 import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +132,19 @@ class ExportKafkaConfiguration {
         properties.build());
   }
 
+  /** How far this instance has read the editions (builds wait for it after taking books). */
   @Bean
-  CoalescingBuildQueue buildQueue(EditionBuildJob job, PipelineObserver observer) {
+  TopicProgress exportEditionsProgress(KafkaAdmin admin) {
+    return new TopicProgress(admin, Topics.EDITIONS);
+  }
+
+  @Bean
+  CoalescingBuildQueue buildQueue(
+      EditionBuildJob job, PipelineObserver observer, TopicProgress exportEditionsProgress) {
     return new CoalescingBuildQueue(
         content -> {
+          // after taking books: know every edition their previous owner published first
+          exportEditionsProgress.awaitIfBehind(CoPartitionedListener.HAND_OVER_WAIT);
           try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
             job.build(content); // the build thread's log lines carry the commit's trace id
           }

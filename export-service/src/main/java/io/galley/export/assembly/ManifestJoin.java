@@ -17,12 +17,12 @@ import java.util.Set;
 /**
  * Joins manifests with rendered chapters by content hash. A manifest is ready when a rendered
  * chapter with each chapter's source hash has arrived, in any order (its images are in the blob
- * store before it is announced, so it never waits for them); the newest ready manifest of a book
- * goes to the build queue, older ones are dropped. Manifests are ordered by their offset (all
- * commits of a book are in one partition); a manifest at or before the newest seen of its book is a
- * redelivery and changes nothing. State is per book and bounded: after a hand-over only the
- * chapters waiting manifests need and the newest of each chapter are kept; a book whose partition
- * this instance no longer owns is dropped whole.
+ * store before it is announced, so it never waits for them); then it goes to the build queue. Only
+ * the newest manifest of a book waits: an older one is superseded when a newer arrives. Manifests
+ * are ordered by their offset (all commits of a book are in one partition); a manifest at or before
+ * the newest seen of its book is a redelivery and changes nothing. State is per book and bounded:
+ * after a hand-over only the chapters the waiting manifest needs and the newest of each chapter are
+ * kept; a book whose partition this instance no longer owns is dropped whole.
  */
 final class ManifestJoin {
 
@@ -68,6 +68,10 @@ final class ManifestJoin {
     }
     book.lastOffset = offset;
     observer.accepted(manifest);
+    // only the newest manifest of a book is worth building: older ones waiting are superseded, so
+    // a replay of a long history holds one manifest per book
+    book.waiting.forEach(older -> observer.superseded(older.manifest()));
+    book.waiting.clear();
     book.waiting.add(new Pending(offset, manifest));
     check(manifest.bookId());
   }
@@ -104,6 +108,11 @@ final class ManifestJoin {
   /** The books held. */
   synchronized Set<String> books() {
     return Set.copyOf(books.keySet());
+  }
+
+  /** How many manifests wait for their chapters, over all books. */
+  synchronized int waitingCount() {
+    return books.values().stream().mapToInt(b -> b.waiting.size()).sum();
   }
 
   /** How many rendered chapters are held, over all books. */

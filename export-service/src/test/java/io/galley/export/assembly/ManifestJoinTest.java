@@ -133,6 +133,41 @@ class ManifestJoinTest {
     assertThat(join.renderedCount()).isEqualTo(perBuild);
   }
 
+  @Test
+  void aPausedQueueLetsTheRunningBuildFinishAndStartsNoOtherUntilResumed() throws Exception {
+    stored.putAll(Books.assetBytes());
+    Books.rendered(manifest(1)).forEach(join::onRendered);
+    join.onManifest(manifest(1), 0, 1);
+    assertThat(firstBuildStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    // a rebalance begins while a build runs: the pause waits for it, within its bound
+    assertThat(queue.pause(java.time.Duration.ofMillis(200))).isFalse();
+    firstBuildMayFinish.countDown();
+    assertThat(queue.pause(java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(built).containsExactly(manifest(1).commit());
+
+    join.onManifest(manifest(2), 0, 2); // ready, but the queue is paused
+    executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    assertThat(built).hasSize(1);
+
+    queue.resume();
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 2);
+    assertThat(built).containsExactly(manifest(1).commit(), manifest(2).commit());
+  }
+
+  @Test
+  void holdsOneWaitingManifestPerBookHoweverLongTheHistoryReplayed() {
+    firstBuildMayFinish.countDown();
+    stored.putAll(Books.assetBytes());
+    for (int i = 1; i <= 200; i++) { // a replay: the commits come before their chapters
+      join.onManifest(manifest(i), 0, i);
+    }
+    assertThat(join.waitingCount()).isEqualTo(1);
+    Books.rendered(manifest(200)).forEach(c -> join.onRendered(c, 0));
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
+    assertThat(built).containsExactly(manifest(200).commit());
+    assertThat(join.waitingCount()).isZero();
+  }
+
   private void build(BookContent book) {
     firstBuildStarted.countDown();
     try {

@@ -54,4 +54,14 @@ class BookRecordsListener extends CoPartitionedListener {
   protected void release(Set<Integer> partitions) {
     worker.forget(join.release(partitions));
   }
+
+  @Override
+  protected void revoking() {
+    worker.pause();
+  }
+
+  @Override
+  protected void acquired(Set<Integer> partitions) {
+    worker.resume(!partitions.isEmpty());
+  }
 }

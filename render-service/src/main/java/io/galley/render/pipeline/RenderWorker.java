@@ -1,16 +1,21 @@
 package io.galley.render.pipeline;
 
+import static io.galley.kafka.CoPartitionedListener.HAND_OVER_WAIT;
+
 import io.galley.events.CommitIngested;
+import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
 import io.galley.render.RenderProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,6 +35,7 @@ class RenderWorker implements DisposableBean {
   private final CommitJoin join;
   private final HtmlEditionBuilder builder;
   private final ChapterCache cache;
+  private final TopicProgress editions;
   private final int attempts;
   private final long retryMillis;
 
@@ -37,6 +43,7 @@ class RenderWorker implements DisposableBean {
   private final Map<String, Attempts> failures = new HashMap<>();
 
   private volatile String problem;
+  private volatile boolean paused;
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "render-worker"));
@@ -45,10 +52,12 @@ class RenderWorker implements DisposableBean {
       CommitJoin join,
       HtmlEditionBuilder builder,
       ChapterCache cache,
+      TopicProgress renderEditionsProgress,
       RenderProperties properties) {
     this.join = join;
     this.builder = builder;
     this.cache = cache;
+    this.editions = renderEditionsProgress;
     this.attempts = properties.buildAttempts();
     this.retryMillis = properties.buildRetryDelay().toMillis();
   }
@@ -92,9 +101,40 @@ class RenderWorker implements DisposableBean {
     }
   }
 
-  private void drain() {
+  /**
+   * Starts no more builds and waits, at most {@link
+   * io.galley.kafka.CoPartitionedListener#HAND_OVER_WAIT}, for the running one to publish
+   * (partitions are about to move: their next owner must see its edition).
+   */
+  void pause() {
+    paused = true;
     try {
-      for (Optional<CommitIngested> m = join.takeReady(); m.isPresent(); m = join.takeReady()) {
+      executor.submit(() -> {}).get(HAND_OVER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("render worker stopped; nothing to wait for");
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("a build still runs after {}; handing its book over anyway", HAND_OVER_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Builds again; when {@code tookBooks}, after reading the editions to their end. */
+  void resume(boolean tookBooks) {
+    if (tookBooks) {
+      editions.markBehind();
+    }
+    paused = false;
+    wake();
+  }
+
+  private void drain() {
+    if (paused) {
+      return; // resume() wakes the worker again
+    }
+    try {
+      editions.awaitIfBehind(HAND_OVER_WAIT);
+      for (Optional<CommitIngested> m = takeUnlessPaused(); m.isPresent(); m = takeUnlessPaused()) {
         if (!build(m.get())) {
           retryLater();
           return;
@@ -107,6 +147,10 @@ class RenderWorker implements DisposableBean {
       log.error("render worker failed outside a build; trying again in {} ms", retryMillis, t);
       retryLater();
     }
+  }
+
+  private Optional<CommitIngested> takeUnlessPaused() {
+    return paused ? Optional.empty() : join.takeReady();
   }
 
   private void retryLater() {

@@ -5,8 +5,9 @@ import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.events.Topics;
 import io.galley.kafka.ReplayingListener;
+import io.galley.kafka.TopicProgress;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class HtmlEditionListener extends ReplayingListener {
 
   private final SiteLibrary library;
+  private final TopicProgress progress;
 
-  HtmlEditionListener(SiteLibrary library) {
+  HtmlEditionListener(SiteLibrary library, TopicProgress renderEditionsProgress) {
     this.library = library;
+    this.progress = renderEditionsProgress;
   }
 
   @KafkaListener(
@@ -28,10 +31,11 @@ class HtmlEditionListener extends ReplayingListener {
       idIsGroup = false,
       topics = Topics.EDITIONS,
       containerFactory = "siteEditionsFactory")
-  void on(@Payload(required = false) EditionEvent event) {
-    if (event instanceof EditionPublished p && p.format() == EditionFormat.HTML) {
+  void on(ConsumerRecord<String, EditionEvent> record) {
+    if (record.value() instanceof EditionPublished p && p.format() == EditionFormat.HTML) {
       library.published(p.bookId(), p.commit(), p.sha256());
       library.markLatest(p.bookId(), p.commit(), p.builtAt());
     }
+    progress.processed(record); // a new owner of a book waits for this before building it
   }
 }
