@@ -3,10 +3,11 @@ package io.galley.events;
 import java.util.Objects;
 
 /**
- * An image a document refers to, published once per content hash on {@link Topics#ASSETS}.
+ * An image a document refers to, its bytes stored in the blob store under its sha256 (not on a
+ * topic).
  *
  * @param path the asset's path relative to the book folder
- * @param sha256 lowercase hex SHA-256 of the bytes; the key on the assets topic
+ * @param sha256 lowercase hex SHA-256 of the bytes; the blob's address in the store
  * @param mediaType for example {@code image/png}
  */
 public record AssetRef(String path, String sha256, String mediaType) {

@@ -9,9 +9,6 @@ public final class Topics {
   /** Chapter sources, compacted, key {@code bookId/docId}; a tombstone means deleted. */
   public static final String SOURCE = "guide.source.v1";
 
-  /** Image bytes, compacted, key sha256, media type in {@link EventHeaders#CONTENT_TYPE}. */
-  public static final String ASSETS = "guide.assets.v1";
-
   /** One {@link CommitEvent} per commit and book, key bookId, long retention. */
   public static final String COMMITS = "guide.commits.v1";
 
@@ -23,9 +20,6 @@ public final class Topics {
 
   /** Records that could not be processed after retries; key and bytes as they arrived. */
   public static final String DLT = "guide.dlt.v1";
-
-  /** Largest asset message the assets topic accepts (a 10 MB image plus headroom). */
-  public static final int MAX_ASSET_MESSAGE_BYTES = 16 * 1024 * 1024;
 
   private Topics() {}
 
@@ -39,14 +33,6 @@ public final class Topics {
     Map<String, String> compact = Map.of("cleanup.policy", "compact");
     return List.of(
         new TopicSpec(SOURCE, partitions, compact),
-        new TopicSpec(
-            ASSETS,
-            partitions,
-            Map.of(
-                "cleanup.policy",
-                "compact",
-                "max.message.bytes",
-                Integer.toString(MAX_ASSET_MESSAGE_BYTES))),
         new TopicSpec(
             COMMITS, partitions, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
         new TopicSpec(RENDERED, partitions, compact),

@@ -168,13 +168,8 @@ class EventJsonTest {
     assertThat(Topics.all(3))
         .extracting(TopicSpec::name)
         .containsExactly(
-            Topics.SOURCE,
-            Topics.ASSETS,
-            Topics.COMMITS,
-            Topics.RENDERED,
-            Topics.EDITIONS,
-            Topics.DLT);
-    assertThat(Topics.all(3).get(2).configs()).containsEntry("cleanup.policy", "delete");
+            Topics.SOURCE, Topics.COMMITS, Topics.RENDERED, Topics.EDITIONS, Topics.DLT);
+    assertThat(Topics.all(3).get(1).configs()).containsEntry("cleanup.policy", "delete");
     assertThat(Topics.all(3).get(0).configs()).containsEntry("cleanup.policy", "compact");
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the export service, prefix {@code galley.export}.
  *
- * @param stateDir where the service keeps its files (assets, editions, PDF parts); default {@code
- *     .state/export}
+ * @param stateDir where the service keeps its local files (PDF parts, the blob cache); default
+ *     {@code .state/export}
  * @param partitions partitions of the topics the service declares; default 3
  * @param exporterVersion part of every editionId; default {@link #EXPORTER_VERSION}
  * @param siteBaseUrl the render service's public URL, used to link HTML editions; default {@code
@@ -55,18 +55,8 @@ public record ExportProperties(
             : siteBaseUrl;
   }
 
-  /** Where built editions are stored. */
-  public Path editionsDir() {
-    return stateDir.resolve("editions");
-  }
-
   /** Where the laid-out parts of PDF editions are cached (one folder per book). */
   public Path pdfPartsDir() {
     return stateDir.resolve("pdf-parts");
-  }
-
-  /** Where asset bytes are stored by sha256. */
-  public Path assetsDir() {
-    return stateDir.resolve("assets");
   }
 }

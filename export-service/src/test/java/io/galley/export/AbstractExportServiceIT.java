@@ -63,6 +63,8 @@ abstract class AbstractExportServiceIT {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired io.galley.blob.BlobStore blobs;
+
   final HttpClient http = HttpClient.newHttpClient();
 
   abstract String bootstrapServers();
@@ -71,18 +73,12 @@ abstract class AbstractExportServiceIT {
   void buildsPdfAndEpubEditionsAndServesThem(CapturedOutput output) throws Exception {
     CommitIngested manifest = Books.goGuide(BOOK, COMMIT, Instant.parse("2026-05-01T08:00:00Z"));
     List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(manifest));
+    storeImages(manifest);
     try (KafkaProducer<String, byte[]> producer = producer()) {
       producer.send(new ProducerRecord<>(Topics.COMMITS, BOOK, EventJson.toBytes(manifest)));
       for (int i = chapters.size() - 1; i >= 0; i--) {
         RenderedChapter c = chapters.get(i);
         producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c)));
-      }
-      for (var asset : manifest.assets()) {
-        var record =
-            new ProducerRecord<>(
-                Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
-        EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, asset.mediaType());
-        producer.send(record);
       }
       EditionPublished html =
           new EditionPublished(
@@ -299,20 +295,23 @@ abstract class AbstractExportServiceIT {
         c.warnings());
   }
 
-  private static void send(
+  /** Puts the book's images in the service's blob store, as ingest does before announcing it. */
+  private void storeImages(CommitIngested manifest) throws java.io.IOException {
+    for (var asset : manifest.assets()) {
+      blobs.put(
+          new java.io.ByteArrayInputStream(Books.assetBytes().get(asset.sha256())),
+          asset.mediaType());
+    }
+  }
+
+  private void send(
       KafkaProducer<String, byte[]> producer,
       CommitIngested manifest,
       List<RenderedChapter> chapters)
       throws Exception {
+    storeImages(manifest);
     for (RenderedChapter c : chapters) {
       producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c))).get();
-    }
-    for (var asset : manifest.assets()) {
-      var record =
-          new ProducerRecord<>(
-              Topics.ASSETS, asset.sha256(), Books.assetBytes().get(asset.sha256()));
-      EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, asset.mediaType());
-      producer.send(record).get();
     }
     producer
         .send(new ProducerRecord<>(Topics.COMMITS, manifest.bookId(), EventJson.toBytes(manifest)))

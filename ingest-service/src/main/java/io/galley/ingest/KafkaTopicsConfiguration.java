@@ -1,7 +1,7 @@
 package io.galley.ingest;
 
-import io.galley.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.galley.kafka.TopicDeclarations;
+import io.galley.kafka.TopicProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -11,12 +11,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class KafkaTopicsConfiguration {
 
   @Bean
-  KafkaAdmin.NewTopics galleyTopics(IngestProperties properties) {
-    return new KafkaAdmin.NewTopics(
-        Topics.all(properties.partitions()).stream()
-            .map(
-                spec ->
-                    new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
-            .toArray(NewTopic[]::new));
+  KafkaAdmin.NewTopics galleyTopics(TopicProperties topics, IngestProperties properties) {
+    // ingest has no replication setting of its own: galley.topics.replication-factor, else 1
+    return TopicDeclarations.of(topics, properties.partitions(), 0);
   }
 }

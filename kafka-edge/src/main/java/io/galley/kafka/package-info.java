@@ -1,6 +1,8 @@
 /**
- * The Kafka edge every consuming service shares: listener container factories that read committed
- * records through an error-handling deserializer, listeners that replay their partitions from the
- * start, and the error handler that sends what cannot be processed to the dead-letter topic.
+ * The Kafka edge every service shares: the book partitioner and the topic declarations, the check
+ * that joined topics are co-partitioned, listener container factories that read committed records
+ * through an error-handling deserializer, the one listener of a service's joined topics (which owns
+ * whole books and hands them over on a rebalance), the progress of topics read whole, and the error
+ * handler that sends what cannot be processed to the dead-letter topic.
  */
 package io.galley.kafka;

@@ -70,8 +70,7 @@ public enum KafkaBroker {
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
             "offsets.topic.replication.factor", "1",
-            "group.initial.rebalance.delay.ms", "0",
-            "message.max.bytes", Integer.toString(Topics.MAX_ASSET_MESSAGE_BYTES + 1024)));
+            "group.initial.rebalance.delay.ms", "0"));
     broker.afterPropertiesSet();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
     return broker.getBrokersAsString();

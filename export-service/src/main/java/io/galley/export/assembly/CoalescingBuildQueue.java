@@ -2,9 +2,11 @@ package io.galley.export.assembly;
 
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.PipelineObserver;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,8 @@ final class CoalescingBuildQueue implements AutoCloseable {
 
   private static final class Slot {
     BookContent pending;
-    long pendingSeq;
-    long lastSeq;
+    long pendingSeq = -1;
+    long lastSeq = -1; // seqs are offsets, which start at 0
     boolean scheduled;
   }
 
@@ -31,6 +33,8 @@ final class CoalescingBuildQueue implements AutoCloseable {
   private final ExecutorService executor;
   private final PipelineObserver observer;
   private final Map<String, Slot> slots = new HashMap<>();
+  private boolean paused;
+  private int running;
   private volatile String lastFailure;
   private volatile String stopped;
 
@@ -57,6 +61,12 @@ final class CoalescingBuildQueue implements AutoCloseable {
     }
     slot.pending = content;
     slot.pendingSeq = seq;
+    if (!paused) {
+      schedule(bookId, slot);
+    }
+  }
+
+  private void schedule(String bookId, Slot slot) {
     if (!slot.scheduled) {
       slot.scheduled = true;
       try {
@@ -65,6 +75,57 @@ final class CoalescingBuildQueue implements AutoCloseable {
         slot.scheduled = false;
         stopped = "the build worker refuses work: " + e.getMessage();
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Starts no more builds (books are about to change hands) and waits, at most {@code timeout}, for
+   * the running one to publish, so the books' next owner sees its editions.
+   *
+   * @return whether no build runs any more
+   */
+  synchronized boolean pause(Duration timeout) {
+    paused = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (running > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        LOG.warn("a build still runs after {}; handing its book over anyway", timeout);
+        return false;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Builds again what is pending. */
+  synchronized void resume() {
+    paused = false;
+    slots.forEach(
+        (bookId, slot) -> {
+          if (slot.pending != null) {
+            schedule(bookId, slot);
+          }
+        });
+  }
+
+  /**
+   * Drops the pending build of each book (another instance owns it now) and forgets its order, so
+   * the book is built again if it comes back; a build already running finishes.
+   */
+  synchronized void forget(Set<String> bookIds) {
+    for (String bookId : bookIds) {
+      Slot slot = slots.get(bookId);
+      if (slot != null) {
+        slot.pending = null;
+        slot.pendingSeq = -1;
+        slot.lastSeq = -1;
       }
     }
   }
@@ -100,18 +161,24 @@ final class CoalescingBuildQueue implements AutoCloseable {
       synchronized (this) {
         Slot slot = slots.get(bookId);
         next = slot.pending;
-        if (next == null) {
-          slot.scheduled = false;
+        if (next == null || paused) {
+          slot.scheduled = false; // resume() schedules what is still pending
           return;
         }
         slot.pending = null;
         slot.lastSeq = slot.pendingSeq;
+        running++;
       }
       try {
         build.accept(next);
       } catch (Throwable e) { // whatever one build throws, the next one runs
         LOG.error("build of {} at {} failed", bookId, next.manifest().commit(), e);
         lastFailure = bookId + " at " + next.manifest().commit() + ": " + e;
+      } finally {
+        synchronized (this) {
+          running--;
+          notifyAll();
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.galley.export.assembly;
 
+import io.galley.events.AssetRef;
 import io.galley.events.CommitIngested;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionIds;
@@ -11,8 +12,8 @@ import io.galley.export.edition.BuildPreflight;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
 import io.galley.export.edition.PipelineObserver;
-import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,15 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds every format of a ready book, stores each file and publishes the outcome; an edition
- * already in the store is published from there instead of being rebuilt.
+ * Builds every format of a ready book, puts each file in the blob store and only then publishes the
+ * edition (an edition is never announced before its file is durable); an edition already published
+ * with its file in the store is not rebuilt. An image missing from the store fails the book's
+ * editions with a reason.
  */
 final class EditionBuildJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(EditionBuildJob.class);
 
   private final List<EditionBuilder> builders;
-  private final DirectoryEditionStore store;
+  private final EditionFileStore store;
   private final EditionCatalog catalog;
   private final EditionPublisher publisher;
   private final String exporterVersion;
@@ -37,7 +40,7 @@ final class EditionBuildJob {
 
   EditionBuildJob(
       List<EditionBuilder> builders,
-      DirectoryEditionStore store,
+      EditionFileStore store,
       EditionCatalog catalog,
       EditionPublisher publisher,
       String exporterVersion) {
@@ -53,7 +56,7 @@ final class EditionBuildJob {
 
   EditionBuildJob(
       List<EditionBuilder> builders,
-      DirectoryEditionStore store,
+      EditionFileStore store,
       EditionCatalog catalog,
       EditionPublisher publisher,
       String exporterVersion,
@@ -69,6 +72,12 @@ final class EditionBuildJob {
   }
 
   void build(BookContent book) {
+    Optional<String> missing = missingImage(book);
+    if (missing.isPresent()) {
+      IllegalStateException e = new IllegalStateException(missing.get());
+      builders.forEach(builder -> fail(book, builder, e, 1));
+      return;
+    }
     BookContent checked;
     try {
       checked = new BuildPreflight(budget).check(book);
@@ -79,16 +88,23 @@ final class EditionBuildJob {
     builders.forEach(builder -> build(checked, builder));
   }
 
+  /** The first image of the book the blob store does not hold, described for the reader. */
+  private static Optional<String> missingImage(BookContent book) {
+    for (AssetRef a : book.manifest().assets()) {
+      if (!book.assets().contains(a.sha256())) {
+        return Optional.of(
+            "image '" + a.path() + "' (sha256 " + a.sha256() + ") is missing from the blob store");
+      }
+    }
+    return Optional.empty();
+  }
+
   private void build(BookContent book, EditionBuilder builder) {
     CommitIngested m = book.manifest();
     String editionId = EditionIds.of(m, book.rendererVersion(), exporterVersion, builder.format());
-    Optional<EditionPublished> stored = store.find(editionId);
-    if (stored.isPresent()) {
-      if (catalog.find(editionId).isEmpty()) {
-        catalog.add(stored.get());
-        publisher.publish(stored.get());
-      }
-      observer.finished(stored.get());
+    Optional<EditionPublished> known = catalog.find(editionId);
+    if (known.isPresent() && stored(known.get())) {
+      observer.finished(known.get());
       return;
     }
     observer.building(m, builder.format());
@@ -114,6 +130,15 @@ final class EditionBuildJob {
     }
   }
 
+  private boolean stored(EditionPublished edition) {
+    try {
+      return store.contains(edition);
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot check the blob store for {}; building it again", edition.editionId(), e);
+      return false;
+    }
+  }
+
   private void publish(BookContent book, EditionBuilder builder, String editionId)
       throws Exception {
     CommitIngested m = book.manifest();
@@ -134,7 +159,7 @@ final class EditionBuildJob {
               m.committedAt(),
               (System.nanoTime() - start) / 1_000_000,
               "/editions/" + editionId + ext);
-      store.put(edition, built.file());
+      store.put(edition, built.file()); // durable before it is announced
       catalog.add(edition);
       publisher.publish(edition);
       observer.finished(edition);

@@ -7,8 +7,9 @@ import io.galley.events.Topics;
 import io.galley.export.edition.PipelineObserver;
 import io.galley.export.store.EditionCatalog;
 import io.galley.kafka.ReplayingListener;
+import io.galley.kafka.TopicProgress;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /** Keeps the catalog of editions, render's HTML editions included, in step with the topic. */
@@ -17,10 +18,13 @@ class EditionListener extends ReplayingListener {
 
   private final EditionCatalog catalog;
   private final PipelineObserver observer;
+  private final TopicProgress progress;
 
-  EditionListener(EditionCatalog catalog, PipelineObserver observer) {
+  EditionListener(
+      EditionCatalog catalog, PipelineObserver observer, TopicProgress exportEditionsProgress) {
     this.catalog = catalog;
     this.observer = observer;
+    this.progress = exportEditionsProgress;
   }
 
   @KafkaListener(
@@ -28,7 +32,8 @@ class EditionListener extends ReplayingListener {
       idIsGroup = false,
       topics = Topics.EDITIONS,
       containerFactory = "editionsFactory")
-  void on(@Payload(required = false) EditionEvent event) {
+  void on(ConsumerRecord<String, EditionEvent> record) {
+    EditionEvent event = record.value();
     if (event instanceof EditionPublished published) {
       catalog.add(published);
       observer.finished(published);
@@ -36,5 +41,6 @@ class EditionListener extends ReplayingListener {
       catalog.add(failed);
       observer.finished(failed);
     }
+    progress.processed(record); // a new owner of a book waits for this before building it
   }
 }

@@ -11,20 +11,24 @@ import io.galley.export.edition.PipelineObserver;
 import io.galley.export.epub.EpubEditionBuilder;
 import io.galley.export.observability.EditionMetrics;
 import io.galley.export.pdf.PdfEditionBuilder;
-import io.galley.export.store.DirectoryAssetStore;
-import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.BlobAssetSource;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
+import io.galley.kafka.BookPartitioner;
+import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
+import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
+import io.galley.kafka.TopicDeclarations;
+import io.galley.kafka.TopicProgress;
+import io.galley.kafka.TopicProperties;
 import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,7 +37,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,17 +51,14 @@ class ExportKafkaConfiguration {
   static final String SERVICE = "export-service";
 
   @Bean
-  KafkaAdmin.NewTopics galleyTopics(ExportProperties properties) {
-    return new KafkaAdmin.NewTopics(
-        Topics.all(properties.partitions()).stream()
-            .map(
-                t ->
-                    TopicBuilder.name(t.name())
-                        .partitions(t.partitions())
-                        .replicas(1)
-                        .configs(t.configs())
-                        .build())
-            .toArray(NewTopic[]::new));
+  KafkaAdmin.NewTopics galleyTopics(TopicProperties topics, ExportProperties properties) {
+    // export has no replication setting of its own: galley.topics.replication-factor, else 1
+    return TopicDeclarations.of(topics, properties.partitions(), 0);
+  }
+
+  @Bean
+  JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {
+    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.COMMITS, Topics.RENDERED));
   }
 
   @Bean
@@ -71,28 +71,30 @@ class ExportKafkaConfiguration {
     return DeadLetters.errorHandler(dlt, SERVICE);
   }
 
+  /** Commits and rendered chapters through one consumer: partition p of both on one instance. */
   @Bean
-  ConcurrentKafkaListenerContainerFactory<String, CommitEvent> commitsFactory(
+  ConcurrentKafkaListenerContainerFactory<String, Object> joinFactory(
       KafkaProperties kafka, CommonErrorHandler handler) {
-    return factory(kafka, new EventDeserializer<>(CommitEvent.class), handler);
+    return ListenerFactories.joined(
+        kafka.buildConsumerProperties(),
+        GROUP,
+        Map.of(
+            Topics.COMMITS,
+            new EventDeserializer<>(CommitEvent.class),
+            Topics.RENDERED,
+            new EventDeserializer<>(RenderedChapter.class)),
+        handler);
   }
 
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, RenderedChapter> renderedFactory(
-      KafkaProperties kafka, CommonErrorHandler handler) {
-    return factory(kafka, new EventDeserializer<>(RenderedChapter.class), handler);
-  }
-
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, byte[]> assetsFactory(
-      KafkaProperties kafka, CommonErrorHandler handler) {
-    return factory(kafka, new ByteArrayDeserializer(), handler);
-  }
-
+  /** Every instance reads every edition (to list and serve them): a group of its own. */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, EditionEvent> editionsFactory(
       KafkaProperties kafka, CommonErrorHandler handler) {
-    return factory(kafka, new EventDeserializer<>(EditionEvent.class), handler);
+    return ListenerFactories.create(
+        kafka.buildConsumerProperties(),
+        ListenerFactories.instanceGroup(GROUP, "editions"),
+        new EventDeserializer<>(EditionEvent.class),
+        handler);
   }
 
   @Bean
@@ -107,7 +109,7 @@ class ExportKafkaConfiguration {
   @Bean
   EditionBuildJob editionBuildJob(
       ExportProperties properties,
-      DirectoryEditionStore store,
+      EditionFileStore store,
       EditionCatalog catalog,
       EditionPublisher publisher,
       PipelineObserver observer,
@@ -130,10 +132,19 @@ class ExportKafkaConfiguration {
         properties.build());
   }
 
+  /** How far this instance has read the editions (builds wait for it after taking books). */
   @Bean
-  CoalescingBuildQueue buildQueue(EditionBuildJob job, PipelineObserver observer) {
+  TopicProgress exportEditionsProgress(KafkaAdmin admin) {
+    return new TopicProgress(admin, Topics.EDITIONS);
+  }
+
+  @Bean
+  CoalescingBuildQueue buildQueue(
+      EditionBuildJob job, PipelineObserver observer, TopicProgress exportEditionsProgress) {
     return new CoalescingBuildQueue(
         content -> {
+          // after taking books: know every edition their previous owner published first
+          exportEditionsProgress.awaitIfBehind(CoPartitionedListener.HAND_OVER_WAIT);
           try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
             job.build(content); // the build thread's log lines carry the commit's trace id
           }
@@ -149,7 +160,7 @@ class ExportKafkaConfiguration {
 
   @Bean
   ManifestJoin manifestJoin(
-      DirectoryAssetStore assets, CoalescingBuildQueue queue, PipelineObserver observer) {
+      BlobAssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     return new ManifestJoin(assets, queue, observer);
   }
 
@@ -164,7 +175,7 @@ class ExportKafkaConfiguration {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);
+    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
     return props;
   }
 

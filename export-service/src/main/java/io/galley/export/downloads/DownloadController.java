@@ -1,16 +1,18 @@
 package io.galley.export.downloads;
 
+import io.galley.blob.BlobNotFoundException;
+import io.galley.blob.BlobStoreSettings;
+import io.galley.blob.ByteRange;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.export.ExportProperties;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,12 +33,18 @@ class DownloadController {
 
   static final MediaType EPUB = MediaType.parseMediaType("application/epub+zip");
 
+  /** How long a presigned download URL stays valid. */
+  static final Duration PRESIGNED_VALIDITY = Duration.ofMinutes(5);
+
   private final EditionFiles files;
   private final int maxRanges;
+  private final boolean presign;
 
-  DownloadController(EditionFiles files, ExportProperties properties) {
+  DownloadController(
+      EditionFiles files, ExportProperties properties, BlobStoreSettings blobSettings) {
     this.files = files;
     this.maxRanges = properties.maxRanges();
+    this.presign = blobSettings.presignDownloads();
   }
 
   @GetMapping("/books/{bookId}/latest.{ext}")
@@ -69,27 +77,41 @@ class DownloadController {
     return format(ext)
         .flatMap(f -> files.byId(editionId, f))
         .<ResponseEntity<?>>map(e -> download(e, range))
-        .orElseGet(() -> notFound("No edition " + editionId + "." + ext + " in the store."));
+        .orElseGet(() -> notFound("No edition " + editionId + "." + ext + " is published."));
   }
 
   /**
-   * The file streamed from disk. Spring answers a Range header for a file resource (206, 416 for a
-   * bad or oversized one); a request for more ranges than allowed gets the whole file instead, as
-   * HTTP lets a server ignore Range, so a many-small-ranges request cannot multiply the work.
+   * The file streamed from the blob store (through the local cache when the store is remote).
+   * Spring answers a Range header for a resource of known length (206, 416 for a bad or oversized
+   * one); a request for more ranges than allowed gets the whole file instead, as HTTP lets a server
+   * ignore Range, so a many-small-ranges request cannot multiply the work. With {@code
+   * galley.blob.presign-downloads} and a store that signs URLs, the answer is a redirect instead.
    */
   private ResponseEntity<?> download(EditionPublished edition, String range) {
-    Path file = files.store().file(edition);
+    if (presign) {
+      Optional<URI> url = files.store().presignedUrl(edition, PRESIGNED_VALIDITY);
+      if (url.isPresent()) {
+        return ResponseEntity.status(HttpStatus.FOUND)
+            .location(url.get())
+            .eTag("\"" + edition.sha256() + "\"")
+            .build();
+      }
+    }
+    try (InputStream probe = files.store().open(edition, new ByteRange(0, 0))) {
+      // fails now (404) rather than half-way through the response; fills the cache on a miss
+    } catch (BlobNotFoundException e) {
+      return notFound("The file of edition " + edition.editionId() + " is not in the blob store.");
+    } catch (IOException e) {
+      return unavailable("The blob store did not answer: " + e.getMessage());
+    }
     boolean whole = range != null && range.chars().filter(c -> c == ',').count() >= maxRanges;
     String ext = edition.format().name().toLowerCase(Locale.ROOT);
     String shortCommit = edition.commit().substring(0, Math.min(7, edition.commit().length()));
     ResponseEntity.BodyBuilder response = ResponseEntity.ok();
     if (whole) {
-      try {
-        response.contentLength(Files.size(file));
-      } catch (IOException e) {
-        return notFound("Edition " + edition.editionId() + " is not readable: " + e.getMessage());
-      }
+      response.contentLength(edition.bytes());
     }
+    BlobResource file = new BlobResource(files.store(), edition);
     return response
         .eTag("\"" + edition.sha256() + "\"")
         .contentType(edition.format() == EditionFormat.PDF ? MediaType.APPLICATION_PDF : EPUB)
@@ -100,15 +122,7 @@ class DownloadController {
                 .build()
                 .toString())
         .header("Accept-Ranges", "bytes")
-        .body(body(file, whole));
-  }
-
-  private static Resource body(Path file, boolean whole) {
-    // exactly an InputStreamResource (opened only when written): Spring streams it whole and
-    // leaves the Range header alone; a file resource gets Spring's Range handling
-    return whole
-        ? new InputStreamResource(() -> Files.newInputStream(file))
-        : new FileSystemResource(file);
+        .body(whole ? new InputStreamResource(file::getInputStream) : file);
   }
 
   private static Optional<EditionFormat> format(String ext) {
@@ -117,6 +131,16 @@ class DownloadController {
       case "epub" -> Optional.of(EditionFormat.EPUB);
       default -> Optional.empty();
     };
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    problem.setTitle("Blob store unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header("Retry-After", "5")
+        .body(problem);
   }
 
   private static ResponseEntity<ProblemDetail> notFound(String detail) {

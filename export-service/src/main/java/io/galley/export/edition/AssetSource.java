@@ -2,12 +2,12 @@ package io.galley.export.edition;
 
 import java.util.Optional;
 
-/** Image bytes by sha256, as stored from the assets topic. */
+/** Image bytes by sha256, as ingest stored them in the blob store. */
 public interface AssetSource {
 
-  /** The bytes of the asset, or empty when it has not arrived. */
+  /** The bytes of the asset, or empty when the store does not hold it. */
   Optional<byte[]> bytes(String sha256);
 
-  /** Whether the asset is present. */
+  /** Whether the store holds the asset. */
   boolean contains(String sha256);
 }

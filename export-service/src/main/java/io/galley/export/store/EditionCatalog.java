@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every published edition the service knows of (its own and render's HTML editions), rebuilt from
- * {@code guide.editions.v1} and the edition store.
+ * {@code guide.editions.v1} (read whole by every instance); the files are in the blob store.
  */
 @Component
 public class EditionCatalog {
@@ -26,11 +26,6 @@ public class EditionCatalog {
 
   private final Map<String, EditionPublished> published = new ConcurrentHashMap<>();
   private final Map<String, EditionFailed> failed = new ConcurrentHashMap<>();
-
-  /** A catalog seeded with the editions already in the store. */
-  public EditionCatalog(DirectoryEditionStore store) {
-    store.all().forEach(this::add);
-  }
 
   /** Records a published edition. */
   public void add(EditionPublished edition) {

@@ -1,2 +1,2 @@
-/** The edition store, the asset cache and the catalog of published editions. */
+/** Edition files and images in the blob store, and the catalog of published editions. */
 package io.galley.export.store;

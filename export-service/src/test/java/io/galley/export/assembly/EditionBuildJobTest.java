@@ -2,20 +2,23 @@ package io.galley.export.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
+import io.galley.blob.ByteRange;
+import io.galley.blob.DirectoryBlobStore;
 import io.galley.events.EditionEvent;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionIds;
 import io.galley.events.EditionPublished;
 import io.galley.export.Books;
-import io.galley.export.ExportProperties;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
-import io.galley.export.store.DirectoryEditionStore;
+import io.galley.export.store.BlobAssetSource;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,27 +58,120 @@ class EditionBuildJobTest {
   @Test
   void storesAndPublishesAnEditionAndDoesNotRebuildItAfterARestart() throws Exception {
     BookContent book = Books.content();
-    job().build(book);
+    EditionFileStore store = store();
+    List<Boolean> storedWhenPublished = new ArrayList<>();
+    EditionBuildJob first =
+        new EditionBuildJob(
+            List.of(fake),
+            store,
+            new EditionCatalog(),
+            e -> {
+              published.add(e);
+              storedWhenPublished.add(stored(store, e));
+            },
+            "v1");
+    first.build(book);
+    assertThat(builds).hasValue(1);
     String id = EditionIds.of(book.manifest(), Books.RENDERER, "v1", EditionFormat.EPUB);
     assertThat(published)
         .singleElement()
         .isInstanceOf(EditionPublished.class)
         .extracting(EditionEvent::editionId)
         .isEqualTo(id);
-    assertThat(state.resolve("editions/" + id + ".epub")).exists();
-    assertThat(Files.list(state.resolve("editions"))).noneMatch(p -> p.toString().endsWith(".tmp"));
+    assertThat(storedWhenPublished)
+        .as("the file was durable before the edition was announced")
+        .containsExactly(true);
 
+    // a restarted (or another) instance learns the edition from guide.editions.v1
+    EditionCatalog replayed = new EditionCatalog();
+    replayed.add((EditionPublished) published.get(0));
     published.clear();
-    job().build(book);
+    new EditionBuildJob(List.of(fake), store, replayed, published::add, "v1").build(book);
     assertThat(builds).hasValue(1);
     assertThat(published).as("already in the store and on the topic").isEmpty();
   }
 
   @Test
-  void publishesAFailureAndKeepsServingThePreviousEdition() {
-    ExportProperties properties = new ExportProperties(state, 3, "v1", null, null, null, null, 0);
-    DirectoryEditionStore store = new DirectoryEditionStore(properties);
-    EditionCatalog catalog = new EditionCatalog(store);
+  void anEditionWhoseFileCannotBeStoredIsNeverPublishedOrListed() throws Exception {
+    EditionCatalog catalog = new EditionCatalog();
+    EditionFileStore refusing = new EditionFileStore(new RefusingStore(blobs()));
+    new EditionBuildJob(List.of(fake), refusing, catalog, published::add, "v1")
+        .build(Books.content());
+    assertThat(published)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            EditionFailed.class, f -> assertThat(f.error()).contains("bucket unreachable"));
+    assertThat(catalog.all()).isEmpty();
+  }
+
+  @Test
+  void anImageMissingFromTheBlobStoreFailsTheEditionWithTheReason() throws Exception {
+    BlobAssetSource empty = new BlobAssetSource(blobs());
+    var m = Books.goGuide();
+    job().build(new BookContent(m, Books.rendered(m), empty));
+    assertThat(builds).as("nothing is built without its images").hasValue(0);
+    assertThat(published)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            EditionFailed.class,
+            f ->
+                assertThat(f.error())
+                    .contains("missing from the blob store", m.assets().get(0).sha256()));
+  }
+
+  private DirectoryBlobStore blobs() throws IOException {
+    return new DirectoryBlobStore(state.resolve("blobs"));
+  }
+
+  private EditionFileStore store() throws IOException {
+    return new EditionFileStore(blobs());
+  }
+
+  private static boolean stored(EditionFileStore store, EditionEvent e) {
+    try {
+      return e instanceof EditionPublished p && store.contains(p);
+    } catch (IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+  }
+
+  /** A real directory store whose puts fail, as an unreachable bucket's would. */
+  private record RefusingStore(BlobStore store) implements BlobStore {
+    @Override
+    public BlobRef put(java.io.InputStream content, String mediaType) throws IOException {
+      throw new IOException("bucket unreachable");
+    }
+
+    @Override
+    public BlobRef put(Path file, String mediaType) throws IOException {
+      throw new IOException("bucket unreachable");
+    }
+
+    @Override
+    public java.io.InputStream open(String sha256) throws IOException {
+      return store.open(sha256);
+    }
+
+    @Override
+    public java.io.InputStream open(String sha256, ByteRange range) throws IOException {
+      return store.open(sha256, range);
+    }
+
+    @Override
+    public java.util.Optional<BlobRef> stat(String sha256) throws IOException {
+      return store.stat(sha256);
+    }
+
+    @Override
+    public boolean delete(String sha256) throws IOException {
+      return store.delete(sha256);
+    }
+  }
+
+  @Test
+  void publishesAFailureAndKeepsServingThePreviousEdition() throws Exception {
+    EditionFileStore store = store();
+    EditionCatalog catalog = new EditionCatalog();
     EditionBuildJob job = new EditionBuildJob(List.of(fake), store, catalog, published::add, "v1");
     job.build(Books.content());
     failing = true;
@@ -117,14 +213,13 @@ class EditionBuildJobTest {
   }
 
   @Test
-  void aBookOverItsImageBudgetFailsWithThePreciseReasonAndTheNextCommitBuilds() {
-    ExportProperties properties = new ExportProperties(state, 3, "v1", null, null, null, null, 0);
-    DirectoryEditionStore store = new DirectoryEditionStore(properties);
+  void aBookOverItsImageBudgetFailsWithThePreciseReasonAndTheNextCommitBuilds() throws Exception {
+    EditionFileStore store = store();
     EditionBuildJob job =
         new EditionBuildJob(
             List.of(fake),
             store,
-            new EditionCatalog(store),
+            new EditionCatalog(),
             published::add,
             "v1",
             io.galley.export.edition.PipelineObserver.NONE,
@@ -188,9 +283,11 @@ class EditionBuildJobTest {
   }
 
   private EditionBuildJob job() {
-    ExportProperties properties = new ExportProperties(state, 3, "v1", null, null, null, null, 0);
-    DirectoryEditionStore store = new DirectoryEditionStore(properties);
-    return new EditionBuildJob(
-        List.of(fake), store, new EditionCatalog(store), published::add, "v1");
+    try {
+      return new EditionBuildJob(
+          List.of(fake), store(), new EditionCatalog(), published::add, "v1");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -50,23 +50,18 @@ class ManifestJoinTest {
   }
 
   @Test
-  void waitsForEveryChapterAndAssetInAnyOrder() {
+  void waitsForEveryChapterInAnyOrderButNeverForImages() {
     CommitIngested manifest = manifest(1);
     firstBuildMayFinish.countDown();
     List<RenderedChapter> chapters = Books.rendered(manifest);
     join.onRendered(chapters.get(2));
-    join.onManifest(manifest);
+    join.onManifest(manifest, 0, 1);
     join.onRendered(chapters.get(0));
+    assertThat(built).isEmpty();
+    // the images are in the blob store before a manifest is announced: the join does not wait
     join.onRendered(chapters.get(1));
-    Books.assetBytes()
-        .forEach(
-            (sha, bytes) -> {
-              assertThat(built).isEmpty();
-              stored.put(sha, bytes);
-              join.onAsset(sha);
-            });
     await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
-    join.onManifest(manifest);
+    join.onManifest(manifest, 0, 1);
     join.onRendered(chapters.get(1));
     assertThat(built).containsExactly(manifest.commit());
   }
@@ -75,17 +70,102 @@ class ManifestJoinTest {
   void buildsOnlyTheNewestManifestThatArrivedDuringABuild() throws Exception {
     stored.putAll(Books.assetBytes());
     Books.rendered(manifest(1)).forEach(join::onRendered);
-    join.onManifest(manifest(1));
+    join.onManifest(manifest(1), 0, 1);
     assertThat(firstBuildStarted.await(5, TimeUnit.SECONDS)).isTrue();
     for (int i = 2; i <= 5; i++) {
-      join.onManifest(manifest(i));
+      join.onManifest(manifest(i), 0, i);
     }
     firstBuildMayFinish.countDown();
     await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 2);
     assertThat(built).containsExactly(manifest(1).commit(), manifest(5).commit());
-    join.onManifest(manifest(3));
+    join.onManifest(manifest(3), 0, 3);
     executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
     assertThat(built).hasSize(2);
+  }
+
+  @Test
+  void releasesTheBooksOfRevokedPartitionsAndBuildsThemAgainWhenTheyComeBack() {
+    firstBuildMayFinish.countDown();
+    stored.putAll(Books.assetBytes());
+    CommitIngested manifest = manifest(1);
+    join.onManifest(manifest, 2, 7); // waits for its chapters
+    assertThat(join.books()).containsExactly("go-guide");
+
+    assertThat(join.release(java.util.Set.of(0, 1))).isEmpty();
+    assertThat(join.release(java.util.Set.of(2))).containsExactly("go-guide");
+    assertThat(join.books()).isEmpty();
+    Books.rendered(manifest).forEach(c -> join.onRendered(c, 2));
+    assertThat(built).isEmpty(); // the manifest went with the book
+
+    // assigned again, the partition is replayed: the same offsets are new to the join
+    join.onManifest(manifest, 2, 7);
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
+  }
+
+  @Test
+  void keepsOnlyTheNewestChaptersOnceAManifestIsHandedOver() {
+    firstBuildMayFinish.countDown();
+    stored.putAll(Books.assetBytes());
+    CommitIngested first = manifest(1);
+    List<RenderedChapter> chapters = Books.rendered(first);
+    chapters.forEach(c -> join.onRendered(c, 0));
+    join.onManifest(first, 0, 1);
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
+    int perBuild = join.renderedCount();
+    assertThat(perBuild).isEqualTo(chapters.size());
+    for (int i = 0; i < 20; i++) { // every chapter re-rendered, then its manifest
+      for (RenderedChapter c : chapters) {
+        join.onRendered(
+            new RenderedChapter(
+                c.bookId(),
+                c.docId(),
+                Integer.toString(i) + c.sourceSha256().substring(2),
+                c.rendererVersion(),
+                c.title(),
+                c.xhtml(),
+                c.headings(),
+                c.docRefs(),
+                c.assets(),
+                c.warnings()),
+            0);
+      }
+    }
+    assertThat(join.renderedCount()).isEqualTo(perBuild);
+  }
+
+  @Test
+  void aPausedQueueLetsTheRunningBuildFinishAndStartsNoOtherUntilResumed() throws Exception {
+    stored.putAll(Books.assetBytes());
+    Books.rendered(manifest(1)).forEach(join::onRendered);
+    join.onManifest(manifest(1), 0, 1);
+    assertThat(firstBuildStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    // a rebalance begins while a build runs: the pause waits for it, within its bound
+    assertThat(queue.pause(java.time.Duration.ofMillis(200))).isFalse();
+    firstBuildMayFinish.countDown();
+    assertThat(queue.pause(java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(built).containsExactly(manifest(1).commit());
+
+    join.onManifest(manifest(2), 0, 2); // ready, but the queue is paused
+    executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    assertThat(built).hasSize(1);
+
+    queue.resume();
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 2);
+    assertThat(built).containsExactly(manifest(1).commit(), manifest(2).commit());
+  }
+
+  @Test
+  void holdsOneWaitingManifestPerBookHoweverLongTheHistoryReplayed() {
+    firstBuildMayFinish.countDown();
+    stored.putAll(Books.assetBytes());
+    for (int i = 1; i <= 200; i++) { // a replay: the commits come before their chapters
+      join.onManifest(manifest(i), 0, i);
+    }
+    assertThat(join.waitingCount()).isEqualTo(1);
+    Books.rendered(manifest(200)).forEach(c -> join.onRendered(c, 0));
+    await().atMost(5, TimeUnit.SECONDS).until(() -> built.size() == 1);
+    assertThat(built).containsExactly(manifest(200).commit());
+    assertThat(join.waitingCount()).isZero();
   }
 
   private void build(BookContent book) {

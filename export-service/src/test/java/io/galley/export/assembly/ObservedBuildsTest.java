@@ -3,17 +3,17 @@ package io.galley.export.assembly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.galley.blob.DirectoryBlobStore;
 import io.galley.events.CommitIngested;
 import io.galley.events.EditionEvent;
 import io.galley.events.EditionFormat;
 import io.galley.export.Books;
-import io.galley.export.ExportProperties;
 import io.galley.export.edition.BookContent;
 import io.galley.export.edition.BuiltEdition;
 import io.galley.export.edition.EditionBuilder;
 import io.galley.export.edition.PipelineObserver;
-import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -74,13 +74,12 @@ class ObservedBuildsTest {
 
   @Test
   void reportsEveryManifestAndSkipsThoseANewerOneReplacedBeforeTheWorkerGotThem() throws Exception {
-    DirectoryEditionStore store =
-        new DirectoryEditionStore(new ExportProperties(state, 3, "v1", null, null, null, null, 0));
+    EditionFileStore store = new EditionFileStore(new DirectoryBlobStore(state.resolve("blobs")));
     EditionBuildJob job =
         new EditionBuildJob(
             List.of(slow),
             store,
-            new EditionCatalog(store),
+            new EditionCatalog(),
             e -> {},
             "v1",
             observer,
@@ -89,11 +88,11 @@ class ObservedBuildsTest {
         new CoalescingBuildQueue(job::build, Executors.newSingleThreadExecutor(), observer)) {
       ManifestJoin join = new ManifestJoin(Books.assets(), queue, observer);
       Books.rendered(manifest(1)).forEach(join::onRendered);
-      join.onManifest(manifest(1));
+      join.onManifest(manifest(1), 0, 1);
       await().atMost(5, TimeUnit.SECONDS).until(() -> seen.contains("building 1 EPUB"));
-      join.onManifest(manifest(2));
-      join.onManifest(manifest(3));
-      join.onManifest(manifest(2));
+      join.onManifest(manifest(2), 0, 2);
+      join.onManifest(manifest(3), 0, 3);
+      join.onManifest(manifest(2), 0, 2);
       mayFinish.countDown();
       await().atMost(5, TimeUnit.SECONDS).until(() -> seen.contains("finished 3 EPUB"));
     }

@@ -6,12 +6,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.galley.blob.BlobStore;
+import io.galley.blob.BlobStoreSettings;
+import io.galley.blob.DirectoryBlobStore;
 import io.galley.events.Digests;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.export.ExportProperties;
-import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
+import io.galley.export.store.EditionFileStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = {DownloadController.class, EditionsApiController.class})
-@Import({EditionFiles.class, EditionCatalog.class, DirectoryEditionStore.class})
+@Import({
+  EditionFiles.class,
+  EditionCatalog.class,
+  EditionFileStore.class,
+  DownloadControllerTest.Blobs.class
+})
 @EnableConfigurationProperties(ExportProperties.class)
 class DownloadControllerTest {
 
@@ -42,7 +50,7 @@ class DownloadControllerTest {
   }
 
   @Autowired MockMvc mvc;
-  @Autowired DirectoryEditionStore store;
+  @Autowired BlobStore blobs;
   @Autowired EditionCatalog catalog;
 
   @BeforeEach
@@ -76,6 +84,18 @@ class DownloadControllerTest {
         .andExpect(
             header().string("Content-Disposition", "attachment; filename=\"guide-2222222.epub\""))
         .andExpect(content().bytes(NEW));
+  }
+
+  @Test
+  void answersNotFoundWhenAPublishedEditionsFileIsMissingFromTheStore() throws Exception {
+    byte[] lost = "never stored".getBytes(StandardCharsets.UTF_8);
+    catalog.add(
+        edition("f".repeat(32), "4".repeat(40), EditionFormat.EPUB, lost, "2025-01-02T00:00:00Z"));
+    mvc.perform(get("/editions/" + "f".repeat(32) + ".epub"))
+        .andExpect(status().isNotFound())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(org.hamcrest.Matchers.containsString("not in the blob store")));
   }
 
   @Test
@@ -149,8 +169,26 @@ class DownloadControllerTest {
   }
 
   private void put(EditionPublished edition, byte[] bytes) {
-    store.put(edition, bytes);
+    try {
+      blobs.put(new java.io.ByteArrayInputStream(bytes), "application/epub+zip");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     catalog.add(edition);
+  }
+
+  /** A real directory blob store, as the service uses by default. */
+  @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+  static class Blobs {
+    @org.springframework.context.annotation.Bean
+    BlobStore blobStore() throws IOException {
+      return new DirectoryBlobStore(Files.createTempDirectory("export-blobs"));
+    }
+
+    @org.springframework.context.annotation.Bean
+    BlobStoreSettings blobStoreSettings() {
+      return BlobStoreSettings.from(name -> null, java.nio.file.Path.of("unused"));
+    }
   }
 
   private static EditionPublished edition(

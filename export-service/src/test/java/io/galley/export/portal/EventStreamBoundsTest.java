@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.galley.export.ExportProperties;
 import io.galley.export.history.EditionHistory;
-import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The live-update stream's connection cap and the portal's Content-Security-Policy. */
 @WebMvcTest(controllers = {PortalController.class, PortalEvents.class})
-@Import({
-  PortalPage.class,
-  EditionHistory.class,
-  EditionCatalog.class,
-  DirectoryEditionStore.class,
-  SecurityHeaders.class
-})
+@Import({PortalPage.class, EditionHistory.class, EditionCatalog.class, SecurityHeaders.class})
 @EnableConfigurationProperties(ExportProperties.class)
 class EventStreamBoundsTest {
 

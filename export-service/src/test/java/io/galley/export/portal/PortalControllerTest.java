@@ -16,7 +16,6 @@ import io.galley.events.RenderedChapter;
 import io.galley.export.Books;
 import io.galley.export.ExportProperties;
 import io.galley.export.history.EditionHistory;
-import io.galley.export.store.DirectoryEditionStore;
 import io.galley.export.store.EditionCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
   DiffPage.class,
   ChapterDiffs.class,
   EditionHistory.class,
-  EditionCatalog.class,
-  DirectoryEditionStore.class
+  EditionCatalog.class
 })
 @EnableConfigurationProperties(ExportProperties.class)
 class PortalControllerTest {

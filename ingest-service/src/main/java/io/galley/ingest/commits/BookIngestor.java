@@ -110,14 +110,8 @@ class BookIngestor {
                         c.frontMatterLines(),
                         c.assets()))
             .toList();
-    // the assets of the previous manifest are on the compacted assets topic already (written in
-    // its transaction), also after a restart: only new content hashes are sent
-    Set<String> onTopic = new java.util.HashSet<>();
-    previous.ifPresent(p -> p.assets().forEach(a -> onTopic.add(a.sha256())));
-    publisher.publishIngested(
-        manifest,
-        sources,
-        book.assets().values().stream().filter(a -> !onTopic.contains(a.ref().sha256())).toList());
+    // every image goes to the publisher, which stores those the blob store does not hold yet
+    publisher.publishIngested(manifest, sources, book.assets().values());
     log.record(manifest);
     return manifest;
   }

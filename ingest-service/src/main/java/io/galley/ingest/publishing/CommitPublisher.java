@@ -11,8 +11,8 @@ import java.util.List;
 public interface CommitPublisher {
 
   /**
-   * Publishes the changed sources, tombstones for deleted docIds, the assets and the manifest, all
-   * or nothing.
+   * Stores the images in the blob store, then publishes the changed sources, tombstones for deleted
+   * docIds and the manifest, all or nothing.
    */
   void publishIngested(
       CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets);

@@ -1,5 +1,7 @@
 package io.galley.ingest.publishing;
 
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
 import io.galley.events.CommitEvent;
 import io.galley.events.CommitIngested;
 import io.galley.events.CommitRejected;
@@ -10,7 +12,9 @@ import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
 import io.galley.ingest.book.Asset;
-import java.util.ArrayList;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes a commit's records in one Kafka transaction through a transactional template, so a
- * read_committed consumer sees a manifest together with its sources and assets, or none of them.
+ * read_committed consumer sees a manifest together with its sources, or none of them. The images go
+ * to the blob store first (claim check): a manifest is announced only once every image it names is
+ * durable there.
  */
 @Component
 class KafkaCommitPublisher implements CommitPublisher {
@@ -30,28 +36,25 @@ class KafkaCommitPublisher implements CommitPublisher {
   static final String SERVICE = "ingest-service";
 
   private final KafkaTemplate<String, byte[]> template;
-  private final Set<String> publishedAssets = ConcurrentHashMap.newKeySet();
+  private final BlobStore blobs;
 
-  KafkaCommitPublisher(KafkaTemplate<String, byte[]> template) {
+  /** Images known to be in the store; they never leave it, so a hit saves a stat. */
+  private final Set<String> storedAssets = ConcurrentHashMap.newKeySet();
+
+  KafkaCommitPublisher(KafkaTemplate<String, byte[]> template, BlobStore blobs) {
     this.template = template;
+    this.blobs = blobs;
   }
 
   @Override
   public void publishIngested(
       CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets) {
     String commit = manifest.commit();
-    List<String> sent = new ArrayList<>();
+    store(assets);
     template.executeInTransaction(
         ops -> {
           for (SourceDocument doc : sources) {
-            send(
-                ops,
-                Topics.SOURCE,
-                doc.key(),
-                EventJson.toBytes(doc),
-                "SourceDocument",
-                commit,
-                null);
+            send(ops, Topics.SOURCE, doc.key(), EventJson.toBytes(doc), "SourceDocument", commit);
           }
           for (String docId : manifest.deleted()) {
             send(
@@ -60,21 +63,33 @@ class KafkaCommitPublisher implements CommitPublisher {
                 Topics.documentKey(manifest.bookId(), docId),
                 null,
                 "SourceDocumentDeleted",
-                commit,
-                null);
-          }
-          for (Asset asset : assets) {
-            String sha = asset.ref().sha256();
-            if (!publishedAssets.contains(sha)) {
-              send(
-                  ops, Topics.ASSETS, sha, asset.bytes(), "Asset", commit, asset.ref().mediaType());
-              sent.add(sha);
-            }
+                commit);
           }
           sendEvent(ops, manifest);
           return null;
         });
-    publishedAssets.addAll(sent);
+  }
+
+  /** Puts the images not yet stored; returns once all are durable. */
+  private void store(Collection<Asset> assets) {
+    for (Asset asset : assets) {
+      String sha = asset.ref().sha256();
+      try {
+        if (storedAssets.contains(sha) || blobs.exists(sha)) {
+          storedAssets.add(sha);
+          continue;
+        }
+        BlobRef ref = blobs.put(new ByteArrayInputStream(asset.bytes()), asset.ref().mediaType());
+        if (!ref.sha256().equals(sha)) {
+          throw new IllegalStateException(
+              "image " + asset.ref().path() + " hashed to " + ref.sha256() + ", expected " + sha);
+        }
+        storedAssets.add(sha);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "could not store image " + asset.ref().path() + " in the blob store", e);
+      }
+    }
   }
 
   @Override
@@ -93,8 +108,7 @@ class KafkaCommitPublisher implements CommitPublisher {
         event.bookId(),
         EventJson.toBytes(event),
         event.getClass().getSimpleName(),
-        event.commit(),
-        null);
+        event.commit());
   }
 
   private static void send(
@@ -103,8 +117,7 @@ class KafkaCommitPublisher implements CommitPublisher {
       String key,
       byte[] value,
       String type,
-      String commit,
-      String contentType) {
+      String commit) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(
@@ -114,9 +127,6 @@ class KafkaCommitPublisher implements CommitPublisher {
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, SERVICE);
     EventHeaders.put(
         record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "ingest"));
-    if (contentType != null) {
-      EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, contentType);
-    }
     ops.send(record);
   }
 }

@@ -3,6 +3,9 @@ package io.galley.ingest.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
+import io.galley.blob.DirectoryBlobStore;
 import io.galley.events.AssetRef;
 import io.galley.events.BookMetadata;
 import io.galley.events.ChapterEntry;
@@ -14,6 +17,9 @@ import io.galley.events.Topics;
 import io.galley.ingest.TopicReader;
 import io.galley.ingest.book.Asset;
 import io.galley.testsupport.KafkaBroker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +27,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** A commit's records are published all or nothing. */
+/** A commit's records are published all or nothing, and only after its images are stored. */
 class KafkaCommitPublisherIT {
 
   private final String bootstrap = KafkaBroker.selected().bootstrapServers();
 
-  @Test
-  void failedTransactionLeavesNothingVisibleToReadCommittedConsumers() {
+  @TempDir Path blobs;
+
+  private static DefaultKafkaProducerFactory<String, byte[]> producers(
+      String bootstrap, String prefix) {
     DefaultKafkaProducerFactory<String, byte[]> factory =
         new DefaultKafkaProducerFactory<>(
             Map.of(
@@ -40,34 +49,47 @@ class KafkaCommitPublisherIT {
                 40 * 1024 * 1024),
             new StringSerializer(),
             new ByteArraySerializer());
-    factory.setTransactionIdPrefix("galley-ingest-publisher-it-");
-    KafkaCommitPublisher publisher = new KafkaCommitPublisher(new KafkaTemplate<>(factory));
+    factory.setTransactionIdPrefix(prefix);
+    return factory;
+  }
+
+  private static CommitIngested manifest(String bookId, String commit, List<AssetRef> assets) {
+    return new CommitIngested(
+        bookId,
+        commit,
+        null,
+        "Ada <a@x>",
+        "m",
+        Instant.parse("2026-01-01T00:00:00Z"),
+        new BookMetadata(bookId, "T", null, null, null, null, null, null, null, null),
+        List.of(new ChapterEntry("a", "f".repeat(64), "A")),
+        assets,
+        List.of("a"),
+        List.of(),
+        true,
+        List.of());
+  }
+
+  private static SourceDocument doc(String bookId, String commit, String markdown) {
+    return new SourceDocument(
+        bookId, "a", "a.md", commit, "f".repeat(64), Map.of(), markdown, 0, List.of());
+  }
+
+  @Test
+  void failedTransactionLeavesNothingVisibleToReadCommittedConsumers() throws Exception {
+    DefaultKafkaProducerFactory<String, byte[]> factory =
+        producers(bootstrap, "galley-ingest-publisher-it-");
+    KafkaCommitPublisher publisher =
+        new KafkaCommitPublisher(new KafkaTemplate<>(factory), new DirectoryBlobStore(blobs));
     String bookId = "atomic-" + Long.toHexString(System.nanoTime());
     String commit = Digests.sha256Hex(bookId).substring(0, 40);
-    SourceDocument doc =
-        new SourceDocument(
-            bookId, "a", "a.md", commit, "f".repeat(64), Map.of(), "# A\n", 0, List.of());
-    // larger than the assets topic accepts: the broker refuses it, so the transaction aborts
-    byte[] huge = new byte[Topics.MAX_ASSET_MESSAGE_BYTES + 512 * 1024];
-    AssetRef ref = new AssetRef("big.png", Digests.sha256Hex(huge), "image/png");
-    CommitIngested manifest =
-        new CommitIngested(
-            bookId,
-            commit,
-            null,
-            "Ada <a@x>",
-            "m",
-            Instant.parse("2026-01-01T00:00:00Z"),
-            new BookMetadata(bookId, "T", null, null, null, null, null, null, null, null),
-            List.of(new ChapterEntry("a", "f".repeat(64), "A")),
-            List.of(ref),
-            List.of("a"),
-            List.of(),
-            true,
-            List.of());
+    // larger than the broker accepts (message.max.bytes, 1 MB): refused, the transaction aborts
+    SourceDocument huge = doc(bookId, commit, "x".repeat(2 * 1024 * 1024));
 
     assertThatThrownBy(
-            () -> publisher.publishIngested(manifest, List.of(doc), List.of(new Asset(ref, huge))))
+            () ->
+                publisher.publishIngested(
+                    manifest(bookId, commit, List.of()), List.of(huge), List.of()))
         .isInstanceOf(RuntimeException.class);
 
     assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
@@ -76,22 +98,8 @@ class KafkaCommitPublisherIT {
         .noneMatch(r -> bookId.equals(r.key()));
 
     // the same publisher recovers for the next commit, which is visible as a whole
-    CommitIngested ok =
-        new CommitIngested(
-            bookId,
-            commit,
-            null,
-            "Ada <a@x>",
-            "m",
-            manifest.committedAt(),
-            manifest.book(),
-            manifest.chapters(),
-            List.of(),
-            List.of("a"),
-            List.of(),
-            true,
-            List.of());
-    publisher.publishIngested(ok, List.of(doc), List.of());
+    SourceDocument doc = doc(bookId, commit, "# A\n");
+    publisher.publishIngested(manifest(bookId, commit, List.of()), List.of(doc), List.of());
     assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
         .anyMatch(r -> r.key().equals(bookId + "/a"));
     assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
@@ -99,5 +107,68 @@ class KafkaCommitPublisherIT {
         .extracting(r -> EventJson.fromBytes(r.value(), CommitIngested.class).commit())
         .containsExactly(commit);
     factory.destroy();
+  }
+
+  @Test
+  void storesImagesBeforeAnnouncingAndAnnouncesNothingWhenTheStoreFails() throws Exception {
+    DefaultKafkaProducerFactory<String, byte[]> factory =
+        producers(bootstrap, "galley-ingest-publisher-blob-it-");
+    byte[] png = new byte[3 * 1024 * 1024]; // bigger than any Kafka record the broker takes
+    png[0] = 42;
+    AssetRef ref = new AssetRef("big.png", Digests.sha256Hex(png), "image/png");
+    String bookId = "claim-" + Long.toHexString(System.nanoTime());
+    String commit = Digests.sha256Hex(bookId).substring(0, 40);
+    CommitIngested m = manifest(bookId, commit, List.of(ref));
+
+    // a store that refuses every write, as a full disk or an unreachable bucket would
+    KafkaCommitPublisher failing =
+        new KafkaCommitPublisher(
+            new KafkaTemplate<>(factory), new RefusingStore(new DirectoryBlobStore(blobs)));
+    assertThatThrownBy(
+            () ->
+                failing.publishIngested(
+                    m, List.of(doc(bookId, commit, "# A\n")), List.of(new Asset(ref, png))))
+        .hasMessageContaining("big.png");
+    assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
+        .as("no manifest announces an image that is not stored")
+        .noneMatch(r -> bookId.equals(r.key()));
+
+    DirectoryBlobStore store = new DirectoryBlobStore(blobs);
+    new KafkaCommitPublisher(new KafkaTemplate<>(factory), store)
+        .publishIngested(m, List.of(doc(bookId, commit, "# A\n")), List.of(new Asset(ref, png)));
+    try (InputStream in = store.open(ref.sha256())) {
+      assertThat(in.readAllBytes()).isEqualTo(png);
+    }
+    assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
+        .anyMatch(r -> bookId.equals(r.key()));
+    factory.destroy();
+  }
+
+  /** A real directory store whose puts fail. */
+  private record RefusingStore(BlobStore store) implements BlobStore {
+    @Override
+    public BlobRef put(InputStream content, String mediaType) throws IOException {
+      throw new IOException("disk full");
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+      return store.open(sha256);
+    }
+
+    @Override
+    public InputStream open(String sha256, io.galley.blob.ByteRange range) throws IOException {
+      return store.open(sha256, range);
+    }
+
+    @Override
+    public java.util.Optional<BlobRef> stat(String sha256) throws IOException {
+      return store.stat(sha256);
+    }
+
+    @Override
+    public boolean delete(String sha256) throws IOException {
+      return store.delete(sha256);
+    }
   }
 }

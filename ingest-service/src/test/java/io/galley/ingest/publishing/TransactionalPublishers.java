@@ -1,5 +1,6 @@
 package io.galley.ingest.publishing;
 
+import io.galley.blob.DirectoryBlobStore;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,9 +31,7 @@ public final class TransactionalPublishers {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                17825792));
+                5));
     String batch = System.getProperty("measure.batch.size");
     if (batch != null) {
       props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.parseInt(batch));
@@ -44,6 +43,12 @@ public final class TransactionalPublishers {
     DefaultKafkaProducerFactory<String, byte[]> factory =
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
     factory.setTransactionIdPrefix(transactionPrefix);
-    return new KafkaCommitPublisher(new KafkaTemplate<>(factory));
+    try {
+      return new KafkaCommitPublisher(
+          new KafkaTemplate<>(factory),
+          new DirectoryBlobStore(java.nio.file.Files.createTempDirectory("galley-blobs")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

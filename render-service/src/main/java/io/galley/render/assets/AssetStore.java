@@ -1,70 +1,106 @@
 package io.galley.render.assets;
 
-import io.galley.events.Digests;
-import io.galley.render.RenderProperties;
+import io.galley.blob.BlobNotFoundException;
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
+import io.galley.blob.DirectoryBlobStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Image bytes on disk under {@code stateDir/assets/<sha256>}, written atomically. */
+/**
+ * Images by sha256 in the shared blob store, where ingest put them before announcing the commit;
+ * also the way into that store for the sites this service writes.
+ */
 @Component
 public class AssetStore {
 
-  private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+  private final BlobStore blobs;
 
-  private final Path dir;
+  /** Images seen in the store; blobs never change, so a hit saves a stat. */
+  private final Set<String> present = ConcurrentHashMap.newKeySet();
 
-  /** A store under the service's state folder. */
+  /** Images in {@code blobs}. */
   @Autowired
-  public AssetStore(RenderProperties properties) {
-    this(properties.stateDir().resolve("assets"));
+  public AssetStore(BlobStore blobs) {
+    this.blobs = blobs;
   }
 
-  /** A store in {@code dir}. */
+  /** Images in a directory store in {@code dir} (tests, tools). */
   public AssetStore(Path dir) {
-    this.dir = dir;
+    this(directory(dir));
+  }
+
+  private static BlobStore directory(Path dir) {
+    try {
+      return new DirectoryBlobStore(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the blob store in " + dir, e);
+    }
+  }
+
+  /** The blob store behind the images. */
+  public BlobStore blobs() {
+    return blobs;
   }
 
   /**
-   * Stores the bytes under their hash.
+   * Stores the bytes, as ingest does (tests and tools).
    *
    * @throws IllegalArgumentException when the bytes do not hash to {@code sha256}
    */
   public void put(String sha256, byte[] bytes) {
-    String actual = Digests.sha256Hex(bytes);
-    if (!actual.equals(sha256)) {
-      throw new IllegalArgumentException(
-          "asset key " + sha256 + " does not match the bytes' sha256 " + actual);
-    }
-    Path target = dir.resolve(sha256);
-    if (Files.exists(target)) {
-      return;
-    }
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      BlobRef ref = blobs.put(new ByteArrayInputStream(bytes), BlobRef.OCTET_STREAM);
+      if (!ref.sha256().equals(sha256)) {
+        throw new IllegalArgumentException(
+            "asset key " + sha256 + " does not match the bytes' sha256 " + ref.sha256());
+      }
+      present.add(sha256);
     } catch (IOException e) {
       throw new UncheckedIOException("could not store asset " + sha256, e);
     }
   }
 
-  /** Whether the asset has arrived. */
+  /** Whether the store holds the image. */
   public boolean has(String sha256) {
-    return SHA.matcher(sha256).matches() && Files.isRegularFile(dir.resolve(sha256));
+    if (present.contains(sha256)) {
+      return true;
+    }
+    try {
+      boolean exists = sha256.matches("[0-9a-f]{64}") && blobs.exists(sha256);
+      if (exists) {
+        present.add(sha256);
+      }
+      return exists;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the blob store for image " + sha256, e);
+    }
   }
 
-  /** The file of an asset that has arrived. */
-  public Path path(String sha256) {
-    if (!SHA.matcher(sha256).matches()) {
-      throw new IllegalArgumentException("not a sha256: " + sha256);
+  /**
+   * Copies the image to {@code target}.
+   *
+   * @throws IllegalStateException naming the image when the store does not hold it
+   */
+  public void copyTo(String sha256, String path, Path target) {
+    try (InputStream in = blobs.open(sha256)) {
+      Files.createDirectories(target.getParent());
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      present.add(sha256);
+    } catch (BlobNotFoundException e) {
+      throw new IllegalStateException(
+          "image '" + path + "' (sha256 " + sha256 + ") is missing from the blob store", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read image " + sha256 + " from the blob store", e);
     }
-    return dir.resolve(sha256);
   }
 }

@@ -194,6 +194,16 @@ class ChapterCache {
     return shas;
   }
 
+  /** Drops every entry of a book (another instance owns it now). */
+  synchronized void forget(String bookId) {
+    Set<Key> old = keysByBook.remove(bookId);
+    if (old != null) {
+      old.forEach(cache::remove);
+      old.forEach(linkedShas::remove);
+    }
+    retainHeadingIds();
+  }
+
   /** Keeps only the entries the latest build of {@code bookId} used. */
   synchronized void retain(String bookId, Set<Key> used) {
     Set<Key> old = keysByBook.put(bookId, new HashSet<>(used));
@@ -202,6 +212,10 @@ class ChapterCache {
       old.forEach(cache::remove);
       old.forEach(linkedShas::remove);
     }
+    retainHeadingIds();
+  }
+
+  private void retainHeadingIds() {
     Set<String> shas = new HashSet<>();
     keysByBook.values().forEach(keys -> keys.forEach(k -> shas.add(k.sourceSha256())));
     headingIdsBySha.keySet().retainAll(shas);

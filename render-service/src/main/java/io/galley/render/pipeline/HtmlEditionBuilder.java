@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a ready manifest into its HTML edition: renders (or reuses) the chapters in parallel,
  * publishes the chapters not yet published (before building the site, without waiting), builds the
- * site and, once the chapters are acknowledged, publishes {@link EditionPublished}.
+ * site, puts it in the blob store and, once the chapters are acknowledged, publishes {@link
+ * EditionPublished} naming the site's index blob.
  */
 @Component
 class HtmlEditionBuilder implements DisposableBean {
@@ -79,6 +80,11 @@ class HtmlEditionBuilder implements DisposableBean {
     sent.clear();
   }
 
+  /** Forgets which chapters of a book were published (another instance owns it now). */
+  void forget(String bookId) {
+    lastPublished.keySet().removeIf(key -> key.startsWith(bookId + "/"));
+  }
+
   @Override
   public void destroy() {
     pool.shutdownNow();
@@ -103,9 +109,9 @@ class HtmlEditionBuilder implements DisposableBean {
   private void buildEdition(CommitIngested m) {
     String version = MarkdownConverter.RENDERER_VERSION;
     String editionId = EditionIds.of(m, version, version, EditionFormat.HTML);
-    if (library.isBuilt(m.bookId(), m.commit())) {
-      library.markLatest(m.bookId(), m.commit());
-      log.debug("HTML edition of {}@{} already built", m.bookId(), m.commit());
+    if (library.siteIndex(m.bookId(), m.commit()).isPresent()) {
+      library.markLatest(m.bookId(), m.commit(), m.committedAt());
+      log.debug("HTML edition of {}@{} already published", m.bookId(), m.commit());
       return;
     }
     long start = System.nanoTime();
@@ -145,7 +151,9 @@ class HtmlEditionBuilder implements DisposableBean {
       SiteBuilder.BuiltSite site = sites.build(m, chapters, pool);
       long built = System.nanoTime();
       acknowledged(acks, sent);
-      library.markLatest(m.bookId(), m.commit());
+      // the site is in the blob store (SiteBuilder returns once it is durable): announce it
+      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256());
+      library.markLatest(m.bookId(), m.commit(), m.committedAt());
       long millis = (System.nanoTime() - start) / 1_000_000;
       publisher.edition(
           new EditionPublished(
@@ -153,8 +161,8 @@ class HtmlEditionBuilder implements DisposableBean {
               m.bookId(),
               m.commit(),
               EditionFormat.HTML,
-              site.indexSha256(),
-              site.indexBytes(),
+              site.siteIndex().sha256(),
+              site.siteIndex().size(),
               null,
               m.committedAt(),
               millis,

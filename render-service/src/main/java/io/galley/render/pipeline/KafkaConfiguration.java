@@ -4,27 +4,32 @@ import io.galley.events.CommitEvent;
 import io.galley.events.EventDeserializer;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
+import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.DeadLetters;
+import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
+import io.galley.kafka.TopicDeclarations;
+import io.galley.kafka.TopicProperties;
 import io.galley.render.RenderProperties;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** Kafka at the edge: topics, the producer, one consumer factory per payload, one error handler. */
+/**
+ * Kafka at the edge: topics and their check, the producer (with the book partitioner), the join's
+ * consumer factory, the error handler.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
@@ -32,17 +37,13 @@ class KafkaConfiguration {
   static final String SERVICE = "render-service";
 
   @Bean
-  KafkaAdmin.NewTopics galleyTopics(RenderProperties properties) {
-    return new KafkaAdmin.NewTopics(
-        Topics.all(properties.partitions()).stream()
-            .map(
-                s ->
-                    TopicBuilder.name(s.name())
-                        .partitions(s.partitions())
-                        .replicas(properties.replicationFactor())
-                        .configs(s.configs())
-                        .build())
-            .toArray(NewTopic[]::new));
+  KafkaAdmin.NewTopics galleyTopics(TopicProperties topics, RenderProperties properties) {
+    return TopicDeclarations.of(topics, properties.partitions(), properties.replicationFactor());
+  }
+
+  @Bean
+  JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {
+    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.SOURCE, Topics.COMMITS));
   }
 
   @Bean
@@ -50,7 +51,7 @@ class KafkaConfiguration {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ASSET_MESSAGE_BYTES);
+    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
     return new KafkaTemplate<>(
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PayloadSerializer()));
   }
@@ -60,22 +61,19 @@ class KafkaConfiguration {
     return DeadLetters.errorHandler(renderKafkaTemplate, SERVICE, IllegalArgumentException.class);
   }
 
+  /** Sources and commits through one consumer: partition p of both on the same instance. */
   @Bean
-  ConcurrentKafkaListenerContainerFactory<String, SourceDocument> sourceListenerFactory(
+  ConcurrentKafkaListenerContainerFactory<String, Object> joinListenerFactory(
       KafkaProperties kafka, DefaultErrorHandler renderErrorHandler) {
-    return factory(kafka, new EventDeserializer<>(SourceDocument.class), renderErrorHandler);
-  }
-
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, CommitEvent> commitListenerFactory(
-      KafkaProperties kafka, DefaultErrorHandler renderErrorHandler) {
-    return factory(kafka, new EventDeserializer<>(CommitEvent.class), renderErrorHandler);
-  }
-
-  @Bean
-  ConcurrentKafkaListenerContainerFactory<String, byte[]> assetListenerFactory(
-      KafkaProperties kafka, DefaultErrorHandler renderErrorHandler) {
-    return factory(kafka, new ByteArrayDeserializer(), renderErrorHandler);
+    return ListenerFactories.joined(
+        kafka.buildConsumerProperties(),
+        GROUP,
+        Map.of(
+            Topics.SOURCE,
+            new EventDeserializer<>(SourceDocument.class),
+            Topics.COMMITS,
+            new EventDeserializer<>(CommitEvent.class)),
+        renderErrorHandler);
   }
 
   private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(

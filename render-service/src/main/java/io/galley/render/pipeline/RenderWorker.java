@@ -1,15 +1,21 @@
 package io.galley.render.pipeline;
 
+import static io.galley.kafka.CoPartitionedListener.HAND_OVER_WAIT;
+
 import io.galley.events.CommitIngested;
+import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
 import io.galley.render.RenderProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +34,8 @@ class RenderWorker implements DisposableBean {
 
   private final CommitJoin join;
   private final HtmlEditionBuilder builder;
+  private final ChapterCache cache;
+  private final TopicProgress editions;
   private final int attempts;
   private final long retryMillis;
 
@@ -35,13 +43,21 @@ class RenderWorker implements DisposableBean {
   private final Map<String, Attempts> failures = new HashMap<>();
 
   private volatile String problem;
+  private volatile boolean paused;
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "render-worker"));
 
-  RenderWorker(CommitJoin join, HtmlEditionBuilder builder, RenderProperties properties) {
+  RenderWorker(
+      CommitJoin join,
+      HtmlEditionBuilder builder,
+      ChapterCache cache,
+      TopicProgress renderEditionsProgress,
+      RenderProperties properties) {
     this.join = join;
     this.builder = builder;
+    this.cache = cache;
+    this.editions = renderEditionsProgress;
     this.attempts = properties.buildAttempts();
     this.retryMillis = properties.buildRetryDelay().toMillis();
   }
@@ -63,9 +79,62 @@ class RenderWorker implements DisposableBean {
     }
   }
 
-  private void drain() {
+  /**
+   * Forgets what this instance kept for books another instance owns now (chapters published,
+   * renderings, failed attempts), on the worker thread, after any build running now.
+   */
+  void forget(Set<String> bookIds) {
+    if (bookIds.isEmpty()) {
+      return;
+    }
     try {
-      for (Optional<CommitIngested> m = join.takeReady(); m.isPresent(); m = join.takeReady()) {
+      executor.execute(
+          () ->
+              bookIds.forEach(
+                  bookId -> {
+                    builder.forget(bookId);
+                    cache.forget(bookId);
+                    failures.remove(bookId);
+                  }));
+    } catch (RejectedExecutionException e) {
+      log.debug("render worker stopped; nothing to forget");
+    }
+  }
+
+  /**
+   * Starts no more builds and waits, at most {@link
+   * io.galley.kafka.CoPartitionedListener#HAND_OVER_WAIT}, for the running one to publish
+   * (partitions are about to move: their next owner must see its edition).
+   */
+  void pause() {
+    paused = true;
+    try {
+      executor.submit(() -> {}).get(HAND_OVER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("render worker stopped; nothing to wait for");
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("a build still runs after {}; handing its book over anyway", HAND_OVER_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Builds again; when {@code tookBooks}, after reading the editions to their end. */
+  void resume(boolean tookBooks) {
+    if (tookBooks) {
+      editions.markBehind();
+    }
+    paused = false;
+    wake();
+  }
+
+  private void drain() {
+    if (paused) {
+      return; // resume() wakes the worker again
+    }
+    try {
+      editions.awaitIfBehind(HAND_OVER_WAIT);
+      for (Optional<CommitIngested> m = takeUnlessPaused(); m.isPresent(); m = takeUnlessPaused()) {
         if (!build(m.get())) {
           retryLater();
           return;
@@ -78,6 +147,10 @@ class RenderWorker implements DisposableBean {
       log.error("render worker failed outside a build; trying again in {} ms", retryMillis, t);
       retryLater();
     }
+  }
+
+  private Optional<CommitIngested> takeUnlessPaused() {
+    return paused ? Optional.empty() : join.takeReady();
   }
 
   private void retryLater() {
@@ -94,6 +167,7 @@ class RenderWorker implements DisposableBean {
       try {
         builder.build(m);
         failures.remove(m.bookId());
+        join.built(m);
         return true;
       } catch (PublishException e) {
         // infrastructure (Kafka unreachable): the same manifest again later, however often
@@ -120,6 +194,7 @@ class RenderWorker implements DisposableBean {
     try {
       builder.fail(m, String.valueOf(t));
       failures.remove(m.bookId());
+      join.built(m);
       return true;
     } catch (RuntimeException e) {
       log.warn("EditionFailed of {}@{} not published; retrying", m.bookId(), m.commit(), e);

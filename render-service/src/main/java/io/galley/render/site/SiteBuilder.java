@@ -1,5 +1,6 @@
 package io.galley.render.site;
 
+import io.galley.blob.BlobRef;
 import io.galley.events.AssetRef;
 import io.galley.events.CommitIngested;
 import io.galley.events.Digests;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the HTML site of a commit to {@code sites/<bookId>/<commit>/}: pages, images and the
  * stylesheet are written to a temporary folder which is then renamed, so a site is complete or
- * absent.
+ * absent; then puts the site in the blob store (its files and a {@link SiteIndex}), so any instance
+ * can serve it. An image missing from the store fails the build, naming it.
  */
 @Component
 public class SiteBuilder {
@@ -40,16 +42,26 @@ public class SiteBuilder {
 
   private final SiteLibrary library;
   private final AssetStore assets;
+  private final SiteStorage storage;
   private final Map<String, Previous> previous = new ConcurrentHashMap<>();
 
   /** A builder writing into the library, taking images from the asset store. */
   public SiteBuilder(SiteLibrary library, AssetStore assets) {
     this.library = library;
     this.assets = assets;
+    this.storage = new SiteStorage(assets.blobs());
   }
 
-  /** What a build wrote: the site folder and its index page's hash and size. */
-  public record BuiltSite(Path dir, String indexSha256, long indexBytes) {}
+  /** The blob store side of sites, shared with the reader. */
+  SiteStorage storage() {
+    return storage;
+  }
+
+  /**
+   * What a build wrote: the site folder, its index page's hash and size, and the site's index blob
+   * in the store.
+   */
+  public record BuiltSite(Path dir, String indexSha256, long indexBytes, BlobRef siteIndex) {}
 
   /** What a chapter page's fingerprint and search entries are computed from. */
   private record PageSource(String docId, String title, String xhtml, List<Heading> headings) {
@@ -91,8 +103,10 @@ public class SiteBuilder {
       SiteFiles.deleteRecursively(tmp);
       Files.createDirectories(tmp);
       Map<String, String> mediaTypes = new LinkedHashMap<>();
+      Map<String, String> imagePaths = new HashMap<>();
       for (AssetRef a : manifest.assets()) {
         mediaTypes.putIfAbsent(a.sha256(), a.mediaType());
+        imagePaths.putIfAbsent(a.sha256(), a.path());
       }
       for (RenderedChapter c : chapters) {
         c.assets().forEach(a -> mediaTypes.putIfAbsent(a.sha256(), a.mediaType()));
@@ -144,10 +158,8 @@ public class SiteBuilder {
               executor);
       for (Map.Entry<String, String> a : mediaTypes.entrySet()) {
         String file = SiteLinks.assetPath(a.getKey(), a.getValue());
-        if (assets.has(a.getKey()) && (from == null || !SiteFiles.reuse(from, tmp, file))) {
-          Files.createDirectories(tmp.resolve(file).getParent());
-          Files.copy(
-              assets.path(a.getKey()), tmp.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        if (from == null || !SiteFiles.reuse(from, tmp, file)) {
+          assets.copyTo(a.getKey(), imagePaths.getOrDefault(a.getKey(), file), tmp.resolve(file));
         }
       }
       for (String resource : List.of("style.css", "search.js")) {
@@ -172,6 +184,8 @@ public class SiteBuilder {
       } else {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
+      BlobRef siteIndex =
+          storage.store(manifest.bookId(), manifest.commit(), target, mediaTypes.keySet());
       previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, facts));
       int reused = (int) written.stream().filter(ChapterPage::reused).count();
       log.debug(
@@ -180,7 +194,7 @@ public class SiteBuilder {
           manifest.commit(),
           reused,
           chapters.size());
-      return new BuiltSite(target, Digests.sha256Hex(index), index.length);
+      return new BuiltSite(target, Digests.sha256Hex(index), index.length, siteIndex);
     } catch (IOException e) {
       throw new UncheckedIOException("could not build the site of " + manifest.commit(), e);
     }

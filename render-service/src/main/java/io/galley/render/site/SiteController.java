@@ -1,10 +1,8 @@
 package io.galley.render.site;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,12 +25,15 @@ class SiteController {
           + " object-src 'none'; frame-ancestors 'self'";
 
   private final SiteLibrary library;
+  private final SiteReader sites;
 
   /** Zips written at once: each holds a thread and reads a whole site from disk. */
   private final java.util.concurrent.Semaphore zips;
 
-  SiteController(SiteLibrary library, io.galley.render.RenderProperties properties) {
+  SiteController(
+      SiteLibrary library, SiteReader sites, io.galley.render.RenderProperties properties) {
     this.library = library;
+    this.sites = sites;
     this.zips = new java.util.concurrent.Semaphore(properties.zipConcurrency());
   }
 
@@ -58,7 +59,7 @@ class SiteController {
       }
       commit = slash < 0 ? "" : rest.substring(1, slash);
       rest = slash < 0 ? "" : rest.substring(slash + 1);
-      if (!SiteLibrary.safeName(commit) || !library.isBuilt(bookId, commit)) {
+      if (!SiteLibrary.safeName(commit) || !sites.exists(bookId, commit)) {
         return problem(
             HttpStatus.NOT_FOUND,
             "Unknown edition",
@@ -77,15 +78,12 @@ class SiteController {
     if (!safePath(rest)) {
       return problem(HttpStatus.BAD_REQUEST, "Invalid path", "Path not allowed: " + rest);
     }
-    Path root = library.siteDir(bookId, commit);
-    Path file = root.resolve(rest).normalize();
-    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+    Optional<Resource> file = sites.file(bookId, commit, rest);
+    if (file.isEmpty()) {
       return problem(
           HttpStatus.NOT_FOUND, "Not found", "No file " + rest + " in " + bookId + "@" + commit);
     }
-    MediaType type =
-        MediaTypeFactory.getMediaType(file.getFileName().toString())
-            .orElse(MediaType.APPLICATION_OCTET_STREAM);
+    MediaType type = MediaTypeFactory.getMediaType(rest).orElse(MediaType.APPLICATION_OCTET_STREAM);
     if (type.getType().equals("text") && type.getCharset() == null) {
       type = new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -99,11 +97,11 @@ class SiteController {
         .header(
             "Content-Security-Policy",
             rest.endsWith(".svg") ? "default-src 'none'; style-src 'unsafe-inline'" : CSP)
-        .body(new FileSystemResource(file));
+        .body(file.get());
   }
 
   private ResponseEntity<?> zip(String bookId, String commit) throws java.io.IOException {
-    if (!SiteLibrary.safeName(commit) || !library.isBuilt(bookId, commit)) {
+    if (!SiteLibrary.safeName(commit) || !sites.exists(bookId, commit)) {
       return problem(
           HttpStatus.NOT_FOUND,
           "Unknown edition",
@@ -125,7 +123,9 @@ class SiteController {
     try {
       // held in memory (StreamingResponseBody answered 500 in the service test; not pursued):
       // the cap above bounds how many sites are in memory at once
-      zip = SiteZip.of(library.siteDir(bookId, commit), name);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      sites.zip(bookId, commit, name, bytes);
+      zip = bytes.toByteArray();
     } finally {
       zips.release();
     }

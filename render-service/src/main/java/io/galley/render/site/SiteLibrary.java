@@ -1,8 +1,11 @@
 package io.galley.render.site;
 
 import io.galley.render.RenderProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,16 +14,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The built sites under {@code stateDir/sites/<bookId>/<commit>/} and, per book, the commit served
- * as latest (rebuilt from the commits topic after a restart).
+ * The sites built here under {@code stateDir/sites/<bookId>/<commit>/}, the sites published by any
+ * instance (their index blobs, learned from {@code guide.editions.v1}) and, per book, the commit
+ * served as latest: the newest by commit time (rebuilt from the topics after a restart).
  */
 @Component
 public class SiteLibrary {
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+  private static final String INDEX_SUFFIX = ".site-index";
+
   private final Path root;
-  private final Map<String, String> latest = new ConcurrentHashMap<>();
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+  private final Map<String, String> published = new ConcurrentHashMap<>();
+
+  private record Latest(String commit, Instant committedAt) {}
 
   /** The library under the service's state folder. */
   @Autowired
@@ -51,13 +60,56 @@ public class SiteLibrary {
     return Files.isDirectory(siteDir(bookId, commit));
   }
 
-  /** Makes {@code commit} the site served at {@code /books/{bookId}/}. */
-  public void markLatest(String bookId, String commit) {
-    latest.put(bookId, commit);
+  /**
+   * Makes {@code commit} the site served at {@code /books/{bookId}/} unless a newer commit's is
+   * (sites arrive in any order from the editions topic).
+   */
+  public void markLatest(String bookId, String commit, Instant committedAt) {
+    latest.merge(
+        bookId,
+        new Latest(commit, committedAt),
+        (old, now) -> now.committedAt().isBefore(old.committedAt()) ? old : now);
   }
 
   /** The commit served as latest, if any was built. */
   public Optional<String> latest(String bookId) {
-    return Optional.ofNullable(latest.get(bookId));
+    return Optional.ofNullable(latest.get(bookId)).map(Latest::commit);
+  }
+
+  /** Records that the site of {@code commit} is in the blob store, under index blob {@code sha}. */
+  public void published(String bookId, String commit, String siteIndexSha256) {
+    published.put(bookId + "@" + commit, siteIndexSha256);
+  }
+
+  /**
+   * Records a site this instance stored and published: also on disk, so a restart does not publish
+   * it again.
+   */
+  public void publishedHere(String bookId, String commit, String siteIndexSha256) {
+    published(bookId, commit, siteIndexSha256);
+    Path marker = siteDir(bookId, commit).resolveSibling(commit + INDEX_SUFFIX);
+    try {
+      Files.writeString(marker, siteIndexSha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + marker, e);
+    }
+  }
+
+  /** The index blob of the published site of that commit, if it is known. */
+  public Optional<String> siteIndex(String bookId, String commit) {
+    String key = bookId + "@" + commit;
+    String sha = published.get(key);
+    if (sha == null && safeName(bookId) && safeName(commit)) {
+      Path marker = siteDir(bookId, commit).resolveSibling(commit + INDEX_SUFFIX);
+      try {
+        sha = Files.isRegularFile(marker) ? Files.readString(marker).strip() : null;
+      } catch (IOException e) {
+        sha = null;
+      }
+      if (sha != null) {
+        published.put(key, sha);
+      }
+    }
+    return Optional.ofNullable(sha);
   }
 }

@@ -28,6 +28,28 @@ final class SiteZip {
     return bytes.toByteArray();
   }
 
+  /** Writes the zip of a site in the blob store, with the same entries as from its folder. */
+  static void write(SiteIndex index, SiteStorage storage, String prefix, OutputStream out)
+      throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (var file : index.files().entrySet()) {
+        zip.putNextEntry(entry(prefix + "/" + file.getKey()));
+        try (java.io.InputStream in = storage.open(file.getValue())) {
+          in.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    }
+  }
+
+  private static ZipEntry entry(String name) {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setLastModifiedTime(FIXED);
+    entry.setCreationTime(FIXED);
+    entry.setLastAccessTime(FIXED);
+    return entry;
+  }
+
   /** Writes the zip of {@code siteDir} to {@code out} as it goes, without holding it in memory. */
   static void write(Path siteDir, String prefix, OutputStream out) throws IOException {
     List<Path> files;
@@ -37,11 +59,7 @@ final class SiteZip {
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Path file : files) {
         String name = prefix + "/" + siteDir.relativize(file).toString().replace('\\', '/');
-        ZipEntry entry = new ZipEntry(name);
-        entry.setLastModifiedTime(FIXED);
-        entry.setCreationTime(FIXED);
-        entry.setLastAccessTime(FIXED);
-        zip.putNextEntry(entry);
+        zip.putNextEntry(entry(name));
         Files.copy(file, zip);
         zip.closeEntry();
       }

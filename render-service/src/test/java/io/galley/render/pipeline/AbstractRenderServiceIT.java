@@ -80,7 +80,8 @@ abstract class AbstractRenderServiceIT {
             .run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--galley.render.state-dir=" + state);
+                "--galley.render.state-dir=" + state,
+                "--galley.blob.directory=" + state.resolve("blobs"));
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     Map<String, Object> props =
         Map.of(
@@ -121,9 +122,10 @@ abstract class AbstractRenderServiceIT {
     send(Topics.COMMITS, bookId, first);
     send(Topics.SOURCE, intro.key(), intro);
     send(Topics.SOURCE, setup.key(), setup);
-    ProducerRecord<String, Object> asset = new ProducerRecord<>(Topics.ASSETS, image.sha256(), png);
-    EventHeaders.put(asset.headers(), EventHeaders.CONTENT_TYPE, "image/png");
-    producer.send(asset).get();
+    // the image is in the blob store, as ingest leaves it before announcing the commit
+    try (var blobs = new io.galley.blob.DirectoryBlobStore(state.resolve("blobs"))) {
+      blobs.put(new java.io.ByteArrayInputStream(png), "image/png");
+    }
 
     EditionPublished edition1 = awaitEdition(commit1);
     assertThat(edition1.downloadPath()).isEqualTo("/books/" + bookId + "/@" + commit1 + "/");
@@ -226,7 +228,8 @@ abstract class AbstractRenderServiceIT {
             .run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--galley.render.state-dir=" + state);
+                "--galley.render.state-dir=" + state,
+                "--galley.blob.directory=" + state.resolve("blobs"));
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     await()
         .atMost(Duration.ofSeconds(60))
@@ -237,8 +240,8 @@ abstract class AbstractRenderServiceIT {
 
   @Test
   void sendsUnusableRecordsToTheDeadLetterTopic() throws Exception {
-    String badKey = "0".repeat(64);
-    send(Topics.ASSETS, badKey, new byte[] {1, 2, 3});
+    String badKey = "bad-" + bookId;
+    send(Topics.COMMITS, badKey, new byte[] {1, 2, 3});
     String badDoc = bookId + "/broken";
     send(Topics.SOURCE, badDoc, "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     await()
@@ -259,7 +262,7 @@ abstract class AbstractRenderServiceIT {
         .untilAsserted(
             () ->
                 assertThat(get("/actuator/prometheus").body())
-                    .contains("galley_dlt_records_total{topic=\"guide.assets.v1\"")
+                    .contains("galley_dlt_records_total{topic=\"guide.commits.v1\"")
                     .contains("galley_dlt_records_total{topic=\"guide.source.v1\""));
   }
 

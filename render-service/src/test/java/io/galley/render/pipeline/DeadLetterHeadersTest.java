@@ -38,7 +38,7 @@ class DeadLetterHeadersTest {
     DefaultErrorHandler handler = new KafkaConfiguration().renderErrorHandler(template);
     byte[] bytes = "not an image".getBytes(StandardCharsets.UTF_8);
     ConsumerRecord<String, byte[]> record =
-        new ConsumerRecord<>(Topics.ASSETS, 2, 41L, "sha-key", bytes);
+        new ConsumerRecord<>(Topics.SOURCE, 2, 41L, "sha-key", bytes);
 
     boolean recovered =
         handler.handleOne(
@@ -59,9 +59,9 @@ class DeadLetterHeadersTest {
     assertThat(dead.value()).isEqualTo(bytes);
     assertThat(EventHeaders.get(dead.headers(), EventHeaders.DLT_EXCEPTION)).contains("not a PNG");
     assertThat(EventHeaders.get(dead.headers(), EventHeaders.DLT_ORIGIN))
-        .isEqualTo(Topics.ASSETS + "-2@41");
+        .isEqualTo(Topics.SOURCE + "-2@41");
     assertThat(EventHeaders.get(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC))
-        .isEqualTo(Topics.ASSETS);
+        .isEqualTo(Topics.SOURCE);
     assertThat(
             ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value())
                 .getInt())

@@ -54,7 +54,7 @@ class RenderBench {
   private static void run(Path bookDir) throws IOException {
     Path state = Files.createTempDirectory("render-bench");
     AssetStore assets = new AssetStore(state.resolve("assets"));
-    CommitJoin join = new CommitJoin(assets);
+    CommitJoin join = new CommitJoin();
     SiteLibrary library = new SiteLibrary(state.resolve("sites"));
     AtomicLong lastChapterAt = new AtomicLong();
     AtomicLong firstChapterAt = new AtomicLong();

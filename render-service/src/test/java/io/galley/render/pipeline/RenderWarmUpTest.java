@@ -66,13 +66,12 @@ class RenderWarmUpTest {
 
   @Test
   void convertsTheSampleUntilDone() {
-    assertThat(warmUp(new CommitJoin(new AssetStore(dir.resolve("a")))).run())
-        .isEqualTo(RenderWarmUp.ROUNDS);
+    assertThat(warmUp(new CommitJoin()).run()).isEqualTo(RenderWarmUp.ROUNDS);
   }
 
   @Test
   void stopsWhenABuildIsWaiting() {
-    CommitJoin join = new CommitJoin(new AssetStore(dir.resolve("a")));
+    CommitJoin join = new CommitJoin();
     join.onManifest(
         new CommitIngested(
             "b",

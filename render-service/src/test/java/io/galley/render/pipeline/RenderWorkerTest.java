@@ -12,6 +12,8 @@ import io.galley.events.EditionFailed;
 import io.galley.events.EditionPublished;
 import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
+import io.galley.events.Topics;
+import io.galley.kafka.TopicProgress;
 import io.galley.render.RenderProperties;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.MarkdownConverter;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** The render worker's loop survives any throwable from one build (issue 16, item 3). */
 class RenderWorkerTest {
@@ -63,18 +66,15 @@ class RenderWorkerTest {
   @BeforeEach
   void setUp() {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
-    join = new CommitJoin(assets);
+    join = new CommitJoin();
     SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
+    ChapterCache cache = new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry());
     HtmlEditionBuilder builder =
-        new HtmlEditionBuilder(
-            join,
-            new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry()),
-            new SiteBuilder(library, assets),
-            library,
-            publisher);
+        new HtmlEditionBuilder(join, cache, new SiteBuilder(library, assets), library, publisher);
     RenderProperties properties =
         new RenderProperties(null, 0, 0, null, false, null, 0, null, 0, 2, Duration.ofMillis(10));
-    worker = new RenderWorker(join, builder, properties);
+    TopicProgress editions = new TopicProgress(new KafkaAdmin(Map.of()), Topics.EDITIONS);
+    worker = new RenderWorker(join, builder, cache, editions, properties);
   }
 
   @AfterEach
@@ -125,6 +125,19 @@ class RenderWorkerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> editions.size() == 2);
     assertThat(editions.get(1)).isInstanceOf(EditionPublished.class);
     assertThat(worker.problem()).isEmpty();
+  }
+
+  @Test
+  void startsNoBuildWhilePausedForAHandOverAndBuildsOnceResumed() {
+    worker.pause();
+    submit("c1", source("intro", "# Intro\n"));
+    worker.pause(); // returns once the worker has run what was queued, the wake-up included
+    assertThat(editions).isEmpty();
+    assertThat(join.pendingCount()).isEqualTo(1);
+
+    worker.resume(false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !editions.isEmpty());
+    assertThat(editions).singleElement().isInstanceOf(EditionPublished.class);
   }
 
   @Test

@@ -1,0 +1,67 @@
+package io.galley.render.pipeline;
+
+import io.galley.events.CommitIngested;
+import io.galley.events.SourceDocument;
+import io.galley.events.Topics;
+import io.galley.kafka.CoPartitionedListener;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one consumer of the topics render joins, chapter sources and commits, so that this instance
+ * reads partition p of both and so owns whole books. Rejected commits change no edition and are
+ * ignored; a deleted chapter (tombstone) only stops being kept for later builds.
+ */
+@Component
+class BookRecordsListener extends CoPartitionedListener {
+
+  private final CommitJoin join;
+  private final RenderWorker worker;
+
+  BookRecordsListener(CommitJoin join, RenderWorker worker) {
+    this.join = join;
+    this.worker = worker;
+  }
+
+  @KafkaListener(
+      id = "render-books",
+      topics = {Topics.SOURCE, Topics.COMMITS},
+      groupId = KafkaConfiguration.GROUP,
+      containerFactory = "joinListenerFactory")
+  void on(ConsumerRecord<String, Object> record) {
+    Object value = record.value();
+    if (value instanceof SourceDocument source) {
+      join.onSource(source, record.partition());
+      worker.wake();
+    } else if (value instanceof CommitIngested manifest) {
+      join.onManifest(manifest, record.partition());
+      worker.wake();
+    } else if (value == null && Topics.SOURCE.equals(record.topic()) && record.key() != null) {
+      int slash = record.key().indexOf('/');
+      if (slash > 0) {
+        join.onDeleted(
+            record.key().substring(0, slash),
+            record.key().substring(slash + 1),
+            record.partition());
+      }
+    }
+    processed(record);
+  }
+
+  @Override
+  protected void release(Set<Integer> partitions) {
+    worker.forget(join.release(partitions));
+  }
+
+  @Override
+  protected void revoking() {
+    worker.pause();
+  }
+
+  @Override
+  protected void acquired(Set<Integer> partitions) {
+    worker.resume(!partitions.isEmpty());
+  }
+}

@@ -1,0 +1,123 @@
+package io.galley.render.site;
+
+import io.galley.blob.BlobNotFoundException;
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
+import io.galley.events.Digests;
+import io.galley.events.EventJson;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+
+/**
+ * Sites in the blob store: each file a blob, plus a {@link SiteIndex} blob naming them. Files the
+ * store already holds (unchanged pages, the book's images) are not written again. Parsed indexes
+ * are kept in a small LRU, so a page served from the store costs one map lookup more than one
+ * served from the local folder.
+ */
+final class SiteStorage {
+
+  private static final int CACHED_INDEXES = 64;
+
+  private final BlobStore blobs;
+  private final Set<String> stored = ConcurrentHashMap.newKeySet();
+  private final Map<String, SiteIndex> indexes =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SiteIndex> eldest) {
+              return size() > CACHED_INDEXES;
+            }
+          });
+
+  SiteStorage(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  BlobStore blobs() {
+    return blobs;
+  }
+
+  /**
+   * Puts every file of the built site in {@code dir} in the store, then its index; returns once all
+   * are durable.
+   *
+   * @param images the images of the site, already in the store, by sha256
+   */
+  BlobRef store(String bookId, String commit, Path dir, Set<String> images) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    Map<String, BlobRef> entries = new LinkedHashMap<>();
+    for (Path file : files) {
+      String path = dir.relativize(file).toString().replace('\\', '/');
+      entries.put(path, storeFile(file, path, images));
+    }
+    SiteIndex index = new SiteIndex(bookId, commit, entries);
+    BlobRef ref =
+        blobs.put(new ByteArrayInputStream(EventJson.toBytes(index)), SiteIndex.MEDIA_TYPE);
+    indexes.put(ref.sha256(), index);
+    return ref;
+  }
+
+  private BlobRef storeFile(Path file, String path, Set<String> images) throws IOException {
+    String type = mediaType(path);
+    String name = file.getFileName().toString();
+    int dot = name.indexOf('.');
+    String stem = dot < 0 ? name : name.substring(0, dot);
+    if (images.contains(stem) && (stored.contains(stem) || blobs.exists(stem))) {
+      stored.add(stem); // an image: the very blob ingest stored
+      return new BlobRef(stem, Files.size(file), type);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String sha = Digests.sha256Hex(bytes);
+    if (!stored.contains(sha)) {
+      blobs.put(new ByteArrayInputStream(bytes), type);
+      stored.add(sha);
+    }
+    return new BlobRef(sha, bytes.length, type);
+  }
+
+  /** The index stored as {@code sha256}, or empty if the store has no readable index there. */
+  Optional<SiteIndex> index(String sha256) {
+    SiteIndex cached = indexes.get(sha256);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    try (InputStream in = blobs.open(sha256)) {
+      SiteIndex index = EventJson.fromBytes(in.readAllBytes(), SiteIndex.class);
+      indexes.put(sha256, index);
+      return Optional.of(index);
+    } catch (BlobNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read site index " + sha256, e);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // not a site index (an edition announced before sites were stored)
+    }
+  }
+
+  /** Opens a file of a stored site. */
+  InputStream open(BlobRef file) throws IOException {
+    return blobs.open(file.sha256());
+  }
+
+  static String mediaType(String path) {
+    MediaType type = MediaTypeFactory.getMediaType(path).orElse(MediaType.APPLICATION_OCTET_STREAM);
+    return type.getType() + "/" + type.getSubtype();
+  }
+}
