@@ -27,6 +27,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,14 +48,15 @@ public class SiteBuilder {
 
   /** A builder writing into the library, taking images from the asset store. */
   public SiteBuilder(SiteLibrary library, AssetStore assets) {
-    this.library = library;
-    this.assets = assets;
-    this.storage = new SiteStorage(assets.blobs());
+    this(library, assets, new SiteStorage(assets.blobs()));
   }
 
-  /** The blob store side of sites, shared with the reader. */
-  SiteStorage storage() {
-    return storage;
+  /** A builder putting its sites in {@code storage}, which the service's reader shares. */
+  @Autowired
+  SiteBuilder(SiteLibrary library, AssetStore assets, SiteStorage storage) {
+    this.library = library;
+    this.assets = assets;
+    this.storage = storage;
   }
 
   /**

@@ -22,9 +22,9 @@ class SiteReader {
   private final SiteLibrary library;
   private final SiteStorage storage;
 
-  SiteReader(SiteLibrary library, SiteBuilder builder) {
+  SiteReader(SiteLibrary library, SiteStorage storage) {
     this.library = library;
-    this.storage = builder.storage();
+    this.storage = storage;
   }
 
   /** Whether the site of that commit can be served. */
