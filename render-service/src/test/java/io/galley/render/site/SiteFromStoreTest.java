@@ -131,6 +131,45 @@ class SiteFromStoreTest {
     }
   }
 
+  @Test
+  void keepsTheNewestTwoSitesOfABookOnDiskAndServesOlderOnesFromTheStore() throws Exception {
+    AssetStore assets = new AssetStore(dir.resolve("blobs"));
+    assets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
+    SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
+    SiteBuilder builder = new SiteBuilder(library, assets);
+    CommitIngested first = SiteBuilderTest.manifest();
+    List<CommitIngested> commits =
+        List.of(
+            first,
+            commit(first, SECOND, first.committedAt().plusSeconds(60)),
+            commit(first, "f".repeat(40), first.committedAt().plusSeconds(120)));
+    List<byte[]> firstPages = new ArrayList<>();
+    for (CommitIngested m : commits) {
+      SiteBuilder.BuiltSite site =
+          builder.build(m, m == first ? SiteBuilderTest.chapters() : changedIntro());
+      if (m == first) {
+        firstPages.add(Files.readAllBytes(site.dir().resolve("intro.html")));
+      }
+      // as the edition builder does once the site is stored
+      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256());
+    }
+
+    assertThat(library.isBuilt("book", FIRST)).isFalse();
+    assertThat(library.isBuilt("book", SECOND)).isTrue();
+    assertThat(library.isBuilt("book", "f".repeat(40))).isTrue();
+    assertThat(library.siteIndex("book", FIRST)).isPresent();
+    MockMvc mvc =
+        MockMvcBuilders.standaloneSetup(
+                new SiteController(
+                    library,
+                    new SiteReader(library, new SiteStorage(assets.blobs())),
+                    properties(dir)))
+            .build();
+    mvc.perform(get("/books/book/@" + FIRST + "/intro.html"))
+        .andExpect(status().isOk())
+        .andExpect(content().bytes(firstPages.get(0)));
+  }
+
   private static List<Path> files(Path root) throws Exception {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).sorted().toList();
