@@ -112,6 +112,32 @@ class ComposeFileTest {
   }
 
   @Test
+  void theThreeServicesShareOneBlobStoreAndNoTopicCarriesBytes() throws Exception {
+    for (String service : List.of("ingest", "render", "export")) {
+      JsonNode s = COMPOSE.at("/services/" + service);
+      // a directory store each container kept in its own tmpfs would hide ingest's images
+      assertThat(s.at("/environment/GALLEY_BLOB_DIRECTORY").asString())
+          .as(service)
+          .isEqualTo("/blobs");
+      assertThat(s.get("volumes").toString()).as(service).contains("\"blobs:/blobs\"");
+    }
+    assertThat(COMPOSE.at("/volumes").has("blobs")).isTrue();
+    // a new named volume takes the owner of the image's folder: the non-root user must own it
+    assertThat(Files.readString(ROOT.resolve("infra/docker/Dockerfile")))
+        .containsPattern("chown galley .*/blobs");
+    List<String> contract = Topics.all(3).stream().map(TopicSpec::name).toList();
+    String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
+    script
+        .lines()
+        .filter(l -> l.contains("--topic "))
+        .forEach(
+            l ->
+                assertThat(l.replaceAll(".*--topic (\\S+).*", "$1"))
+                    .as("a topic the events do not name")
+                    .isIn(contract));
+  }
+
+  @Test
   void runtimeImageIsNonRootOnAJre() throws Exception {
     String dockerfile = Files.readString(ROOT.resolve("infra/docker/Dockerfile"));
     assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("USER 10001");
