@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param token optional token for https repositories
  * @param webhookSecret optional secret of the push webhook; unsigned pushes are accepted without it
  * @param maxDocumentSize largest chapter (or book.yml, SUMMARY.md) file, default 2MB
- * @param maxAssetSize largest image, default 10MB, at most 15MB (the assets topic takes 16 MB)
+ * @param maxAssetSize largest image, default 10MB (images go to the blob store, not to Kafka)
  * @param instance this instance's stable name, part of the transactional id prefix, default {@code
  *     0}
  * @param adminToken bearer token of admin routes such as {@code POST /api/dlt/replay}; unset
@@ -89,11 +89,7 @@ public record IngestProperties(
     webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
     maxDocumentSize = maxDocumentSize == null ? DataSize.ofMegabytes(2) : maxDocumentSize;
     maxAssetSize = maxAssetSize == null ? DataSize.ofMegabytes(10) : maxAssetSize;
-    if (maxAssetSize.toBytes() > 15L * 1024 * 1024) {
-      // an asset record must fit the assets topic's max.message.bytes (16 MB) with its headers
-      throw new IllegalArgumentException(
-          "galley.ingest.max-asset-size must be <= 15MB, got " + maxAssetSize);
-    }
+    positive("max-asset-size", maxAssetSize.toBytes());
     instance = instance == null || instance.isBlank() ? "0" : instance;
     if (!instance.matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException(

@@ -60,7 +60,7 @@ class TraceRecordInterceptorTest {
 
   private static ConsumerRecord<Object, Object> record(RecordHeaders headers, Object value) {
     return new ConsumerRecord<>(
-        "guide.assets.v1",
+        "guide.source.v1",
         0,
         0L,
         42L,

@@ -55,22 +55,6 @@ class ComposeFileTest {
   }
 
   @Test
-  void theThreeServicesShareOneDirectoryBlobStore() {
-    for (String service : List.of("ingest", "render", "export")) {
-      JsonNode s = COMPOSE.at("/services/" + service);
-      assertThat(s.at("/environment/GALLEY_BLOB_TYPE").asString())
-          .as(service)
-          .isEqualTo("directory");
-      String dir = s.at("/environment/GALLEY_BLOB_DIRECTORY").asString();
-      assertThat(dir).as(service).isEqualTo("/var/lib/galley/blobs");
-      List<String> volumes = new ArrayList<>();
-      s.get("volumes").forEach(v -> volumes.add(v.asString()));
-      assertThat(volumes).as(service).contains("blobs:" + dir);
-    }
-    assertThat(COMPOSE.at("/volumes").has("blobs")).isTrue();
-  }
-
-  @Test
   void readsWithComposeV1NoTopLevelName() {
     // docker-compose 1.29 rejects it ("'name' does not match any of the regexes"); -p names it
     assertThat(COMPOSE.has("name")).isFalse();
@@ -125,6 +109,37 @@ class ComposeFileTest {
       assertThat(line).contains("--partitions " + spec.partitions());
       spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
     }
+  }
+
+  @Test
+  void theThreeServicesShareOneBlobStoreAndNoTopicCarriesBytes() throws Exception {
+    for (String service : List.of("ingest", "render", "export")) {
+      JsonNode s = COMPOSE.at("/services/" + service);
+      // a directory store each container kept in its own tmpfs would hide ingest's images
+      assertThat(s.at("/environment/GALLEY_BLOB_TYPE").asString())
+          .as(service)
+          .isEqualTo("directory");
+      assertThat(s.at("/environment/GALLEY_BLOB_DIRECTORY").asString())
+          .as(service)
+          .isEqualTo("/var/lib/galley/blobs");
+      assertThat(s.get("volumes").toString())
+          .as(service)
+          .contains("\"blobs:/var/lib/galley/blobs\"");
+    }
+    assertThat(COMPOSE.at("/volumes").has("blobs")).isTrue();
+    // a new named volume takes the owner of the image's folder: the non-root user must own it
+    assertThat(Files.readString(ROOT.resolve("infra/docker/Dockerfile")))
+        .containsPattern("chown galley .*/blobs");
+    List<String> contract = Topics.all(3).stream().map(TopicSpec::name).toList();
+    String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
+    script
+        .lines()
+        .filter(l -> l.contains("--topic "))
+        .forEach(
+            l ->
+                assertThat(l.replaceAll(".*--topic (\\S+).*", "$1"))
+                    .as("a topic the events do not name")
+                    .isIn(contract));
   }
 
   @Test

@@ -16,7 +16,7 @@ public final class TransactionalPublishers {
 
   /** The service's publisher on {@code term}'s producer, as the application wires it. */
   public static CommitPublisher on(PublishingTerm term) {
-    return new KafkaCommitPublisher(term.template());
+    return new KafkaCommitPublisher(term.template(), temporaryBlobStore());
   }
 
   /** A publisher with the service's producer settings against {@code bootstrap}. */
@@ -43,10 +43,12 @@ public final class TransactionalPublishers {
     DefaultKafkaProducerFactory<String, byte[]> factory =
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
     factory.setTransactionIdPrefix(transactionPrefix);
+    return new KafkaCommitPublisher(new KafkaTemplate<>(factory), temporaryBlobStore());
+  }
+
+  private static DirectoryBlobStore temporaryBlobStore() {
     try {
-      return new KafkaCommitPublisher(
-          new KafkaTemplate<>(factory),
-          new DirectoryBlobStore(java.nio.file.Files.createTempDirectory("galley-blobs")));
+      return new DirectoryBlobStore(java.nio.file.Files.createTempDirectory("galley-blobs"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,2 +1,2 @@
-/** Asset bytes received from the assets topic, kept on disk by content hash. */
+/** Images by sha256 in the shared blob store ({@code galley.blob.*}), where ingest put them. */
 package io.galley.render.assets;

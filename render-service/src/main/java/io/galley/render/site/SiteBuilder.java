@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
@@ -27,6 +29,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,14 +50,15 @@ public class SiteBuilder {
 
   /** A builder writing into the library, taking images from the asset store. */
   public SiteBuilder(SiteLibrary library, AssetStore assets) {
-    this.library = library;
-    this.assets = assets;
-    this.storage = new SiteStorage(assets.blobs());
+    this(library, assets, new SiteStorage(assets.blobs()));
   }
 
-  /** The blob store side of sites, shared with the reader. */
-  SiteStorage storage() {
-    return storage;
+  /** A builder putting its sites in {@code storage}, which the service's reader shares. */
+  @Autowired
+  SiteBuilder(SiteLibrary library, AssetStore assets, SiteStorage storage) {
+    this.library = library;
+    this.assets = assets;
+    this.storage = storage;
   }
 
   /**
@@ -187,6 +191,18 @@ public class SiteBuilder {
       BlobRef siteIndex =
           storage.store(manifest.bookId(), manifest.commit(), target, mediaTypes.keySet());
       previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, facts));
+      // this site and the one it reused pages from stay; older ones are served from the store
+      Set<String> keep = new HashSet<>();
+      keep.add(manifest.commit());
+      if (prev != null) {
+        keep.add(prev.commit());
+      }
+      try {
+        library.pruneBuilt(manifest.bookId(), keep);
+      } catch (IOException e) {
+        // the site is built and stored; an old folder left behind is pruned after the next build
+        log.warn("could not delete old site folders of {}: {}", manifest.bookId(), e.toString());
+      }
       int reused = (int) written.stream().filter(ChapterPage::reused).count();
       log.debug(
           "site of {}@{}: {} of {} chapter pages reused",

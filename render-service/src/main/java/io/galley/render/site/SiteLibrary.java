@@ -6,17 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The sites built here under {@code stateDir/sites/<bookId>/<commit>/}, the sites published by any
- * instance (their index blobs, learned from {@code guide.editions.v1}) and, per book, the commit
- * served as latest: the newest by commit time (rebuilt from the topics after a restart).
+ * The sites built here under {@code stateDir/sites/<bookId>/<commit>/} (the newest two per book;
+ * older ones are served from the blob store), the sites published by any instance (their index
+ * blobs, learned from {@code guide.editions.v1}) and, per book, the commit served as latest: the
+ * newest by commit time (rebuilt from the topics after a restart).
  */
 @Component
 public class SiteLibrary {
@@ -58,6 +62,33 @@ public class SiteLibrary {
   /** Whether the site of that commit has been built. */
   public boolean isBuilt(String bookId, String commit) {
     return Files.isDirectory(siteDir(bookId, commit));
+  }
+
+  /**
+   * Deletes this instance's folders of the book's sites except those of {@code keep}, but only
+   * those whose site is in the blob store (its index is known), which serves them from then on: the
+   * local folders are a build workspace, kept for the next build to reuse unchanged pages from.
+   *
+   * @return how many folders were deleted
+   */
+  public int pruneBuilt(String bookId, Set<String> keep) throws IOException {
+    Path book = root.resolve(bookId);
+    if (!safeName(bookId) || !Files.isDirectory(book)) {
+      return 0;
+    }
+    List<Path> dirs;
+    try (Stream<Path> list = Files.list(book)) {
+      dirs = list.filter(Files::isDirectory).toList();
+    }
+    int deleted = 0;
+    for (Path dir : dirs) {
+      String commit = dir.getFileName().toString();
+      if (safeName(commit) && !keep.contains(commit) && siteIndex(bookId, commit).isPresent()) {
+        SiteFiles.deleteRecursively(dir);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   /**

@@ -13,8 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a site's files from this instance's folder when it built the site, else from the blob store
- * (through the bounded local cache when the store is remote), so any instance serves any site.
+ * Reads a site's files from the blob store (through the bounded local cache when the store is
+ * remote), the same way on every instance, so any instance serves any site; a site whose index is
+ * unknown (announced before sites were stored) is read from this instance's folder if it has one.
  */
 @Component
 class SiteReader {
@@ -22,40 +23,44 @@ class SiteReader {
   private final SiteLibrary library;
   private final SiteStorage storage;
 
-  SiteReader(SiteLibrary library, SiteBuilder builder) {
+  SiteReader(SiteLibrary library, SiteStorage storage) {
     this.library = library;
-    this.storage = builder.storage();
+    this.storage = storage;
   }
 
   /** Whether the site of that commit can be served. */
   boolean exists(String bookId, String commit) {
-    return library.isBuilt(bookId, commit) || index(bookId, commit).isPresent();
+    return index(bookId, commit).isPresent() || library.isBuilt(bookId, commit);
   }
 
   /** A file of the site ({@code rest} checked safe by the caller), if it has one. */
   Optional<Resource> file(String bookId, String commit, String rest) {
-    if (library.isBuilt(bookId, commit)) {
-      Path root = library.siteDir(bookId, commit);
-      Path file = root.resolve(rest).normalize();
-      return file.startsWith(root) && Files.isRegularFile(file)
-          ? Optional.of(new FileSystemResource(file))
-          : Optional.empty();
+    Optional<SiteIndex> index = index(bookId, commit);
+    if (index.isPresent()) {
+      return Optional.ofNullable(index.get().files().get(rest))
+          .map(ref -> new BlobResource(storage, ref, rest));
     }
-    return index(bookId, commit)
-        .map(index -> index.files().get(rest))
-        .map(ref -> new BlobResource(storage, ref, rest));
+    if (!library.isBuilt(bookId, commit)) {
+      return Optional.empty();
+    }
+    // a site built but not (yet) in the store: one announced before sites were stored
+    Path root = library.siteDir(bookId, commit);
+    Path file = root.resolve(rest).normalize();
+    return file.startsWith(root) && Files.isRegularFile(file)
+        ? Optional.of(new FileSystemResource(file))
+        : Optional.empty();
   }
 
   /** Writes the site as a zip, every entry under {@code prefix/}. */
   void zip(String bookId, String commit, String prefix, OutputStream out) throws IOException {
-    if (library.isBuilt(bookId, commit)) {
+    Optional<SiteIndex> index = index(bookId, commit);
+    if (index.isPresent()) {
+      SiteZip.write(index.get(), storage, prefix, out);
+    } else if (library.isBuilt(bookId, commit)) {
       SiteZip.write(library.siteDir(bookId, commit), prefix, out);
-      return;
+    } else {
+      throw new IOException("no site of " + bookId + "@" + commit);
     }
-    SiteIndex index =
-        index(bookId, commit)
-            .orElseThrow(() -> new IOException("no site of " + bookId + "@" + commit));
-    SiteZip.write(index, storage, prefix, out);
   }
 
   private Optional<SiteIndex> index(String bookId, String commit) {

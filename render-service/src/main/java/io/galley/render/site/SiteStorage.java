@@ -5,6 +5,7 @@ import io.galley.blob.BlobRef;
 import io.galley.blob.BlobStore;
 import io.galley.events.Digests;
 import io.galley.events.EventJson;
+import io.galley.render.assets.AssetStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,34 +18,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Sites in the blob store: each file a blob, plus a {@link SiteIndex} blob naming them. Files the
  * store already holds (unchanged pages, the book's images) are not written again. Parsed indexes
  * are kept in a small LRU, so a page served from the store costs one map lookup more than one
- * served from the local folder.
+ * served from the local folder; the file bytes themselves come through the store's bounded local
+ * cache when the store is remote ({@code galley.blob.cache.*}).
  */
+@Component
 final class SiteStorage {
 
   private static final int CACHED_INDEXES = 64;
 
+  /** An index names each file in about 150 bytes: this is far more than any book's site. */
+  private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
+
+  /** Digests of files known to be stored: enough for a few hundred builds of big books. */
+  private static final int REMEMBERED_FILES = 100_000;
+
   private final BlobStore blobs;
-  private final Set<String> stored = ConcurrentHashMap.newKeySet();
-  private final Map<String, SiteIndex> indexes =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SiteIndex> eldest) {
-              return size() > CACHED_INDEXES;
-            }
-          });
+  private final Set<String> stored =
+      Collections.newSetFromMap(Collections.synchronizedMap(lru(REMEMBERED_FILES)));
+  private final Map<String, SiteIndex> indexes = Collections.synchronizedMap(lru(CACHED_INDEXES));
+
+  /** Sites in the store the service reads its images from. */
+  @Autowired
+  SiteStorage(AssetStore assets) {
+    this(assets.blobs());
+  }
 
   SiteStorage(BlobStore blobs) {
     this.blobs = blobs;
+  }
+
+  private static <V> Map<String, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   BlobStore blobs() {
@@ -99,7 +118,11 @@ final class SiteStorage {
       return Optional.of(cached);
     }
     try (InputStream in = blobs.open(sha256)) {
-      SiteIndex index = EventJson.fromBytes(in.readAllBytes(), SiteIndex.class);
+      byte[] bytes = in.readNBytes(MAX_INDEX_BYTES + 1);
+      if (bytes.length > MAX_INDEX_BYTES) {
+        return Optional.empty(); // not a site index: some other blob under that name
+      }
+      SiteIndex index = EventJson.fromBytes(bytes, SiteIndex.class);
       indexes.put(sha256, index);
       return Optional.of(index);
     } catch (BlobNotFoundException e) {
