@@ -43,11 +43,11 @@ class ClusterIT {
             .toAbsolutePath()
             .resolveSibling("cluster-work");
     Path kafkaLib =
-        BrokerJars.ensure(
+        MavenJars.broker(
             root,
             Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
                 .toAbsolutePath());
-    Path s3Lib = S3ProxyJars.ensure(root, kafkaLib.resolveSibling("s3proxy-lib"));
+    Path s3Lib = MavenJars.s3Proxy(root, kafkaLib.resolveSibling("s3proxy-lib"));
     FileSystemUtils.deleteRecursively(work);
     TestRepo repo = TestRepo.init(work.resolve("content"));
     String first = ClusterBooks.create(repo, BOOKS);

@@ -50,7 +50,7 @@ class HostileLoadIT {
     Path work =
         Path.of(System.getProperty("galley.load.work", "target/load-work")).toAbsolutePath();
     Path lib =
-        BrokerJars.ensure(
+        MavenJars.broker(
             root,
             Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
                 .toAbsolutePath());

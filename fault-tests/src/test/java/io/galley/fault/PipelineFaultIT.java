@@ -41,7 +41,7 @@ class PipelineFaultIT {
     Path work =
         Path.of(System.getProperty("galley.fault.work", "target/fault-work")).toAbsolutePath();
     Path lib =
-        BrokerJars.ensure(
+        MavenJars.broker(
             root,
             Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
                 .toAbsolutePath());

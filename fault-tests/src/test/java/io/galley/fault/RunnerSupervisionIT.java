@@ -45,7 +45,7 @@ class RunnerSupervisionIT {
     Path root = Path.of(System.getProperty("galley.root", "..")).toAbsolutePath().normalize();
     Path target = Path.of("target").toAbsolutePath();
     Path lib =
-        BrokerJars.ensure(
+        MavenJars.broker(
             root,
             Path.of(System.getProperty("galley.fault.kafka-lib", "target/kafka-lib"))
                 .toAbsolutePath());

@@ -8,15 +8,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * S3Proxy's runtime jars (its filesystem backend included), copied from Maven Central with {@code
- * fault-tests/s3proxy/pom.xml}, the way {@link BrokerJars} fetches the broker's.
+ * Runtime jars of a process the tests start (the Kafka broker, S3Proxy), copied from Maven Central
+ * with the small pom that names them, exactly as {@code infra/local/run} fetches the broker's.
  */
-final class S3ProxyJars {
+final class MavenJars {
 
-  private S3ProxyJars() {}
+  private MavenJars() {}
 
-  /** The folder holding the jars, fetched on first use: offline first, then online. */
-  static Path ensure(Path root, Path lib) throws IOException, InterruptedException {
+  /** The broker's jars ({@code kafka_2.13} and a log4j binding), in {@code lib}. */
+  static Path broker(Path root, Path lib) throws IOException, InterruptedException {
+    return ensure(root.resolve("infra/local/kafka/pom.xml"), lib, "the Kafka broker's jars");
+  }
+
+  /** S3Proxy's jars (its filesystem backend included), in {@code lib}. */
+  static Path s3Proxy(Path root, Path lib) throws IOException, InterruptedException {
+    return ensure(root.resolve("fault-tests/s3proxy/pom.xml"), lib, "S3Proxy's jars");
+  }
+
+  /**
+   * The folder holding the jars of {@code pom}, fetched on first use: offline first, then online.
+   */
+  private static Path ensure(Path pom, Path lib, String what)
+      throws IOException, InterruptedException {
     Path done = lib.resolve(".complete");
     if (Files.exists(done)) {
       return lib;
@@ -25,10 +38,10 @@ final class S3ProxyJars {
     String home = System.getProperty("galley.fault.maven-home", "");
     String mvn =
         home.isBlank() || home.startsWith("${") ? "mvn" : Path.of(home, "bin", "mvn").toString();
-    Path log = lib.resolveSibling("s3proxy-lib-fetch.log");
-    Path pom = root.resolve("fault-tests/s3proxy/pom.xml");
+    Path log = lib.resolveSibling(lib.getFileName() + "-fetch.log");
+    // offline first (the local repository usually has them), then from the configured repositories
     if (!fetch(mvn, pom, lib, log, true) && !fetch(mvn, pom, lib, log, false)) {
-      throw new IllegalStateException("could not fetch S3Proxy's jars, see " + log);
+      throw new IllegalStateException("could not fetch " + what + ", see " + log);
     }
     Files.createFile(done);
     return lib;
