@@ -15,12 +15,12 @@ import io.galley.export.Books;
 import io.galley.export.ExportApplication;
 import io.galley.kafka.BookPartitioner;
 import io.galley.testsupport.KafkaBroker;
+import io.galley.testsupport.PartitionSplit;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -129,14 +129,7 @@ class ExportOwnershipIT {
     ConfigurableApplicationContext two = startInstance("two");
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              Set<Integer> a = owned(one);
-              Set<Integer> b = owned(two);
-              Set<Integer> all = new HashSet<>(a);
-              all.addAll(b);
-              return !a.isEmpty() && !b.isEmpty() && all.size() == PARTITIONS;
-            });
+        .until(() -> PartitionSplit.between(owned(one), owned(two), PARTITIONS));
 
     publish(bookA, 1);
     publish(bookB, 1);

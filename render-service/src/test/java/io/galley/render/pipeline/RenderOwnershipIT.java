@@ -16,6 +16,7 @@ import io.galley.events.Topics;
 import io.galley.kafka.BookPartitioner;
 import io.galley.render.RenderApplication;
 import io.galley.testsupport.KafkaBroker;
+import io.galley.testsupport.PartitionSplit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,14 +123,7 @@ class RenderOwnershipIT {
     ConfigurableApplicationContext two = startInstance("two");
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              Set<Integer> a = owned(one);
-              Set<Integer> b = owned(two);
-              Set<Integer> all = new HashSet<>(a);
-              all.addAll(b);
-              return !a.isEmpty() && !b.isEmpty() && all.size() == PARTITIONS;
-            });
+        .until(() -> PartitionSplit.between(owned(one), owned(two), PARTITIONS));
     assertThat(owned(one)).doesNotContainAnyElementsOf(owned(two));
 
     publishCommit(bookA, "a1", "# A\n\nFirst.\n");
