@@ -3,10 +3,6 @@ package io.galley.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.galley.events.CommitEvent;
-import io.galley.events.CommitIngested;
-import io.galley.events.EventJson;
-import io.galley.events.Topics;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestRepo;
 import java.io.IOException;
@@ -21,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,11 +145,7 @@ class IngestProcessesIT {
   }
 
   private Map<String, Long> published() {
-    return TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
-        .filter(r -> bookId.equals(r.key()))
-        .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
-        .filter(e -> e instanceof CommitIngested)
-        .collect(Collectors.groupingBy(CommitEvent::commit, Collectors.counting()));
+    return TopicReader.ingestedCommits(bootstrap, bookId);
   }
 
   /** galley_ingest_active of the instance on {@code port}: 1, 0, or -1 when it does not answer. */

@@ -3,10 +3,6 @@ package io.galley.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.galley.events.CommitEvent;
-import io.galley.events.CommitIngested;
-import io.galley.events.EventJson;
-import io.galley.events.Topics;
 import io.galley.ingest.commits.IngestRole;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestRepo;
@@ -20,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -94,13 +89,8 @@ class IngestTwinIT {
         .commit("edit " + i);
   }
 
-  /** CommitIngested records of the book on the topic, counted by commit. */
   private Map<String, Long> published() {
-    return TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
-        .filter(r -> bookId.equals(r.key()))
-        .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
-        .filter(e -> e instanceof CommitIngested)
-        .collect(Collectors.groupingBy(CommitEvent::commit, Collectors.counting()));
+    return TopicReader.ingestedCommits(bootstrap, bookId);
   }
 
   private ConfigurableApplicationContext start(String instance) {

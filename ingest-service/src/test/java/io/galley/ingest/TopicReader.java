@@ -1,10 +1,15 @@
 package io.galley.ingest;
 
+import io.galley.events.CommitEvent;
+import io.galley.events.CommitIngested;
+import io.galley.events.EventJson;
+import io.galley.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,5 +45,16 @@ public final class TopicReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The {@code CommitIngested} records of a book on {@code guide.commits.v1}, counted by commit.
+   */
+  public static Map<String, Long> ingestedCommits(String bootstrap, String bookId) {
+    return readAll(bootstrap, Topics.COMMITS).stream()
+        .filter(r -> bookId.equals(r.key()))
+        .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
+        .filter(e -> e instanceof CommitIngested)
+        .collect(Collectors.groupingBy(CommitEvent::commit, Collectors.counting()));
   }
 }
