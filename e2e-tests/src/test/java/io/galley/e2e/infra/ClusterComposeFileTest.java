@@ -2,8 +2,6 @@ package io.galley.e2e.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.galley.events.TopicSpec;
-import io.galley.events.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,16 +87,7 @@ class ClusterComposeFileTest {
               .asString();
       assertThat(partitions).as(service + " partitions").isEqualTo("6");
     }
-    for (TopicSpec spec : Topics.all(6)) {
-      String line =
-          script
-              .lines()
-              .filter(l -> l.contains("--topic " + spec.name() + " "))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no topic creation for " + spec.name()));
-      assertThat(line).contains("--partitions " + spec.partitions());
-      spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
-    }
+    ComposeFileTest.assertCreatesTheContractTopics(script, 6);
   }
 
   @Test

@@ -99,16 +99,7 @@ class ComposeFileTest {
   @Test
   void topicCreationMatchesTheEventContracts() {
     String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
-    for (TopicSpec spec : Topics.all(3)) {
-      String line =
-          script
-              .lines()
-              .filter(l -> l.contains("--topic " + spec.name() + " "))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no topic creation for " + spec.name()));
-      assertThat(line).contains("--partitions " + spec.partitions());
-      spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
-    }
+    assertCreatesTheContractTopics(script, 3);
   }
 
   @Test
@@ -150,5 +141,22 @@ class ComposeFileTest {
     // the legacy builder (no BuildKit, no buildx) must build it, and nothing may be pulled for it
     assertThat(dockerfile.lines()).noneMatch(l -> l.matches("#\\s*syntax\\s*=.*"));
     assertThat(dockerfile).doesNotContain("RUN --mount");
+  }
+
+  /**
+   * Every topic of the event contracts is created by {@code script} with its partitions and
+   * configs.
+   */
+  static void assertCreatesTheContractTopics(String script, int partitions) {
+    for (TopicSpec spec : Topics.all(partitions)) {
+      String line =
+          script
+              .lines()
+              .filter(l -> l.contains("--topic " + spec.name() + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no topic creation for " + spec.name()));
+      assertThat(line).contains("--partitions " + spec.partitions());
+      spec.configs().forEach((k, v) -> assertThat(line).contains("--config " + k + "=" + v));
+    }
   }
 }
