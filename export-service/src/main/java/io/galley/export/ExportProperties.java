@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param events bounds of the portal's live-update stream, see {@link EventStreamLimits}
  * @param maxRanges byte ranges one download request may ask for; more get the whole file (200);
  *     default 16
+ * @param historyPerBook commits of each book the portal keeps (history rows, diffs, live updates);
+ *     older ones drop out of the portal, their editions stay listed and downloadable; default 100
  */
 @ConfigurationProperties("galley.export")
 public record ExportProperties(
@@ -28,17 +30,22 @@ public record ExportProperties(
     DiffLimits diff,
     BuildBudget build,
     EventStreamLimits events,
-    int maxRanges) {
+    int maxRanges,
+    int historyPerBook) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
   // 5: SVG images are sanitised and re-serialised, illegal align values are dropped
   public static final String EXPORTER_VERSION = "galley-export/5";
+
+  /** Commits of each book the portal keeps unless {@code galley.export.history-per-book} is set. */
+  public static final int DEFAULT_HISTORY_PER_BOOK = 100;
 
   public ExportProperties {
     diff = diff == null ? DiffLimits.DEFAULTS : diff;
     build = build == null ? BuildBudget.DEFAULTS : build;
     events = events == null ? EventStreamLimits.DEFAULTS : events;
     maxRanges = DiffLimits.positive(maxRanges, 16, "galley.export.max-ranges");
+    historyPerBook = historyPerBook == 0 ? DEFAULT_HISTORY_PER_BOOK : historyPerBook;
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
     partitions = partitions == 0 ? 3 : partitions;
     if (partitions < 1) {

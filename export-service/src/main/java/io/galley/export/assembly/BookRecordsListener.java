@@ -1,10 +1,8 @@
 package io.galley.export.assembly;
 
 import io.galley.events.CommitIngested;
-import io.galley.events.CommitRejected;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
-import io.galley.export.edition.PipelineObserver;
 import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.TopicProgress;
 import java.util.Set;
@@ -15,24 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * The one consumer of the topics export joins, commits and rendered chapters, so that this instance
  * reads partition p of both and so owns whole books. Accepted manifests and rendered chapters go to
- * the join; rejected commits keep the previous edition and are only recorded for the history;
- * tombstones (deleted chapters) change nothing.
+ * the join; rejected commits keep the previous edition (the portal learns of them, for every book,
+ * from {@link PortalFeedListener}); tombstones (deleted chapters) change nothing.
  */
 @Component
 class BookRecordsListener extends CoPartitionedListener {
 
   private final ManifestJoin join;
-  private final PipelineObserver observer;
   private final CoalescingBuildQueue queue;
   private final TopicProgress editions;
 
   BookRecordsListener(
-      ManifestJoin join,
-      PipelineObserver observer,
-      CoalescingBuildQueue queue,
-      TopicProgress exportEditionsProgress) {
+      ManifestJoin join, CoalescingBuildQueue queue, TopicProgress exportEditionsProgress) {
     this.join = join;
-    this.observer = observer;
     this.queue = queue;
     this.editions = exportEditionsProgress;
   }
@@ -46,10 +39,7 @@ class BookRecordsListener extends CoPartitionedListener {
     Object value = record.value();
     if (value instanceof CommitIngested manifest) {
       join.onManifest(manifest, record.partition(), record.offset());
-    } else if (value instanceof CommitRejected rejection) {
-      observer.rejected(rejection);
     } else if (value instanceof RenderedChapter chapter) {
-      observer.rendered(chapter);
       join.onRendered(chapter, record.partition());
     }
     processed(record);

@@ -76,13 +76,25 @@ class ExportKafkaConfiguration {
   ConcurrentKafkaListenerContainerFactory<String, Object> joinFactory(
       KafkaProperties kafka, CommonErrorHandler handler) {
     return ListenerFactories.joined(
+        kafka.buildConsumerProperties(), GROUP, joinedValues(), handler);
+  }
+
+  private static Map<String, Deserializer<?>> joinedValues() {
+    return Map.of(
+        Topics.COMMITS,
+        new EventDeserializer<>(CommitEvent.class),
+        Topics.RENDERED,
+        new EventDeserializer<>(RenderedChapter.class));
+  }
+
+  /** Every instance reads every book's commits and chapters for the portal: a group of its own. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, Object> portalFactory(
+      KafkaProperties kafka, CommonErrorHandler handler) {
+    return ListenerFactories.joined(
         kafka.buildConsumerProperties(),
-        GROUP,
-        Map.of(
-            Topics.COMMITS,
-            new EventDeserializer<>(CommitEvent.class),
-            Topics.RENDERED,
-            new EventDeserializer<>(RenderedChapter.class)),
+        ListenerFactories.instanceGroup(GROUP, "portal"),
+        joinedValues(),
         handler);
   }
 
@@ -162,11 +174,6 @@ class ExportKafkaConfiguration {
   ManifestJoin manifestJoin(
       BlobAssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     return new ManifestJoin(assets, queue, observer);
-  }
-
-  private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
-      KafkaProperties kafka, Deserializer<V> values, CommonErrorHandler handler) {
-    return ListenerFactories.create(kafka.buildConsumerProperties(), GROUP, values, handler);
   }
 
   private static Map<String, Object> producerProps(KafkaProperties kafka) {

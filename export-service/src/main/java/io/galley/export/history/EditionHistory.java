@@ -7,6 +7,7 @@ import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.events.RenderedChapter;
+import io.galley.export.ExportProperties;
 import io.galley.export.edition.PipelineObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,12 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The history of every book: each commit with its author, message and time, and the state of each
- * format, rebuilt from the topics like everything else. Keeps the rendered chapters it sees, so two
- * editions can be compared. Thread-safe; listeners hear every changed entry.
+ * The history of every book: its newest commits with their author, message and time, and the state
+ * of each format, rebuilt from the topics like everything else (every instance reads them whole, so
+ * any instance shows any book). Keeps the rendered chapters those commits name, so two editions can
+ * be compared. Bounded: at most {@code commitsPerBook} commits of a book are kept, the oldest go
+ * first (their editions stay downloadable). Thread-safe; listeners hear every changed entry.
  */
 @Component
 public class EditionHistory implements PipelineObserver {
@@ -36,9 +40,34 @@ public class EditionHistory implements PipelineObserver {
       Comparator.comparing(
           CommitEntry::committedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
+  private static final Comparator<TrackedCommit> OLDEST_FIRST =
+      Comparator.comparing(
+          t -> t.snapshot().committedAt(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private final int commitsPerBook;
   private final Map<String, Map<String, TrackedCommit>> books = new HashMap<>();
-  private final Map<String, RenderedChapter> chapters = new HashMap<>();
+  private final Map<String, ChapterVersions> chapters = new HashMap<>();
   private final List<Consumer<CommitEntry>> listeners = new CopyOnWriteArrayList<>();
+
+  /** A history keeping {@link ExportProperties#DEFAULT_HISTORY_PER_BOOK} commits of each book. */
+  public EditionHistory() {
+    this(ExportProperties.DEFAULT_HISTORY_PER_BOOK);
+  }
+
+  @Autowired
+  public EditionHistory(ExportProperties properties) {
+    this(properties.historyPerBook());
+  }
+
+  /** A history keeping at most {@code commitsPerBook} commits of each book (at least 2). */
+  public EditionHistory(int commitsPerBook) {
+    if (commitsPerBook < 2) {
+      throw new IllegalArgumentException(
+          "galley.export.history-per-book must be >= 2 (a diff compares two), got "
+              + commitsPerBook);
+    }
+    this.commitsPerBook = commitsPerBook;
+  }
 
   /** Calls the listener with every entry that changes, until the returned handle is run. */
   public Runnable subscribe(Consumer<CommitEntry> listener) {
@@ -58,7 +87,7 @@ public class EditionHistory implements PipelineObserver {
 
   @Override
   public synchronized void rendered(RenderedChapter chapter) {
-    chapters.put(key(chapter.bookId(), chapter.docId(), chapter.sourceSha256()), chapter);
+    versions(chapter.bookId()).add(chapter);
   }
 
   @Override
@@ -102,6 +131,8 @@ public class EditionHistory implements PipelineObserver {
       if (outcome instanceof EditionPublished published) {
         changed.addAll(skipOlder(published));
       }
+      trim(outcome.bookId());
+      changed.removeIf(entry -> !kept(entry));
     }
     changed.forEach(this::tell);
   }
@@ -150,7 +181,13 @@ public class EditionHistory implements PipelineObserver {
   /** The rendered chapter with this source hash, if it arrived. */
   public synchronized Optional<RenderedChapter> chapter(
       String bookId, String docId, String sha256) {
-    return Optional.ofNullable(chapters.get(key(bookId, docId, sha256)));
+    ChapterVersions versions = chapters.get(bookId);
+    return versions == null ? Optional.empty() : versions.get(docId, sha256);
+  }
+
+  /** How many rendered chapters are held over all books (they are the bulk of the history). */
+  public synchronized int chaptersHeld() {
+    return chapters.values().stream().mapToInt(ChapterVersions::size).sum();
   }
 
   private void change(String bookId, String commit, Consumer<TrackedCommit> update) {
@@ -160,29 +197,55 @@ public class EditionHistory implements PipelineObserver {
       CommitEntry before = tracked.snapshot();
       update.accept(tracked);
       after = tracked.snapshot();
-      if (after.equals(before)) {
-        return;
+      if (before.manifest() == null && after.manifest() != null) {
+        versions(bookId).retain(after.manifest());
+      }
+      trim(bookId);
+      if (after.equals(before) || !kept(after)) {
+        return; // nothing new, or a commit older than every one kept
       }
     }
     tell(after);
   }
 
-  /** Render builds only the newest site too: older commits still queued for HTML are skipped. */
-  private List<CommitEntry> skipOlder(EditionPublished html) {
+  /**
+   * Render and export build only a book's newest commit: once a format is published for a commit,
+   * older commits still queued for it are skipped. Learnt from the editions, so an instance that
+   * does not own the book shows the same as its owner.
+   */
+  private List<CommitEntry> skipOlder(EditionPublished edition) {
     List<CommitEntry> changed = new ArrayList<>();
-    if (html.format() != EditionFormat.HTML) {
-      return changed;
-    }
-    for (TrackedCommit t : books.get(html.bookId()).values()) {
+    for (TrackedCommit t : books.get(edition.bookId()).values()) {
       CommitEntry before = t.snapshot();
-      if (before.committedAt() != null && before.committedAt().isBefore(html.builtAt())) {
-        t.skip(EditionFormat.HTML);
+      if (before.committedAt() != null && before.committedAt().isBefore(edition.builtAt())) {
+        t.skip(edition.format());
         if (!t.snapshot().equals(before)) {
           changed.add(t.snapshot());
         }
       }
     }
     return changed;
+  }
+
+  /** Drops a book's oldest commits beyond the bound, and the chapter versions only they named. */
+  private void trim(String bookId) {
+    Map<String, TrackedCommit> commits = books.get(bookId);
+    while (commits.size() > commitsPerBook) {
+      TrackedCommit oldest = commits.values().stream().min(OLDEST_FIRST).orElseThrow();
+      commits.remove(oldest.commit());
+      CommitIngested manifest = oldest.snapshot().manifest();
+      if (manifest != null) {
+        versions(bookId).release(manifest);
+      }
+    }
+  }
+
+  private ChapterVersions versions(String bookId) {
+    return chapters.computeIfAbsent(bookId, b -> new ChapterVersions());
+  }
+
+  private boolean kept(CommitEntry entry) {
+    return books.getOrDefault(entry.bookId(), Map.of()).containsKey(entry.commit());
   }
 
   private TrackedCommit tracked(String bookId, String commit) {
@@ -202,9 +265,5 @@ public class EditionHistory implements PipelineObserver {
         LOG.warn("history listener failed on {} {}", entry.bookId(), entry.commit(), e);
       }
     }
-  }
-
-  private static String key(String bookId, String docId, String sha256) {
-    return bookId + "/" + docId + "@" + sha256;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.galley.blob.DirectoryBlobStore;
+import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.EditionEvent;
 import io.galley.events.EditionFormat;
@@ -13,6 +14,9 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.export.Books;
 import io.galley.export.ExportApplication;
+import io.galley.export.history.CommitEntry;
+import io.galley.export.history.EditionHistory;
+import io.galley.export.history.FormatState;
 import io.galley.kafka.BookPartitioner;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.PartitionSplit;
@@ -139,6 +143,10 @@ class ExportOwnershipIT {
     ConfigurableApplicationContext ownerOfB = ownerOfA == one ? two : one;
     assertThat(books(ownerOfA)).contains(bookA).doesNotContain(bookB);
     assertThat(books(ownerOfB)).contains(bookB).doesNotContain(bookA);
+    // the portal of either instance shows both books whole: a commit of the book it does not own
+    // with its manifest and author (not only its editions) and the chapter texts diffs compare
+    assertPortalKnows(ownerOfA, bookB);
+    assertPortalKnows(ownerOfB, bookA);
 
     ownerOfA.close();
     await()
@@ -158,6 +166,26 @@ class ExportOwnershipIT {
     assertThat(perEdition)
         .hasSize(6)
         .allSatisfy((edition, n) -> assertThat(n).as(edition).isEqualTo(1L));
+  }
+
+  private void assertPortalKnows(ConfigurableApplicationContext app, String bookId) {
+    EditionHistory history = app.getBean(EditionHistory.class);
+    CommitIngested manifest = Books.goGuide(bookId, commit(1), Instant.EPOCH);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              CommitEntry entry = history.find(bookId, commit(1)).orElseThrow();
+              assertThat(entry.manifest()).isNotNull();
+              assertThat(entry.author()).isEqualTo(manifest.author());
+              assertThat(entry.status(EditionFormat.PDF).orElseThrow().state())
+                  .isEqualTo(FormatState.PUBLISHED);
+              for (ChapterEntry chapter : manifest.chapters()) {
+                assertThat(history.chapter(bookId, chapter.docId(), chapter.sha256()))
+                    .as(chapter.docId())
+                    .isPresent();
+              }
+            });
   }
 
   private static String commit(int n) {

@@ -2,12 +2,14 @@ package io.galley.export.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.CommitRejected;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.events.Problem;
+import io.galley.events.RenderedChapter;
 import io.galley.export.Books;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +129,88 @@ class EditionHistoryTest {
             history.chapter("go-guide", "intro", Books.rendered(manifest(1)).get(0).sourceSha256()))
         .isPresent();
     assertThat(history.books()).containsExactly("go-guide");
+  }
+
+  @Test
+  void keepsTheNewestCommitsOfEachBookAndOnlyTheChapterTextsTheyName() {
+    EditionHistory bounded = new EditionHistory(3);
+    List<CommitEntry> told = new ArrayList<>();
+    bounded.subscribe(told::add);
+    for (int n = 1; n <= 50; n++) {
+      CommitIngested m = editingIntro(n);
+      bounded.accepted(m);
+      bounded.rendered(introAt(m));
+      Books.rendered(m).stream().filter(c -> !c.docId().equals("intro")).forEach(bounded::rendered);
+      bounded.finished(published(m, EditionFormat.PDF));
+    }
+    assertThat(bounded.history("go-guide"))
+        .extracting(CommitEntry::commit)
+        .containsExactly(
+            editingIntro(50).commit(), editingIntro(49).commit(), editingIntro(48).commit());
+    // three intro versions for the three commits kept, plus the two chapters that never changed
+    assertThat(bounded.chaptersHeld()).isEqualTo(5);
+    assertThat(bounded.chapter("go-guide", "intro", introSha(48))).isPresent();
+    assertThat(bounded.chapter("go-guide", "intro", introSha(47))).isEmpty();
+
+    told.clear();
+    bounded.finished(published(editingIntro(2), EditionFormat.EPUB));
+    assertThat(bounded.find("go-guide", editingIntro(2).commit()))
+        .as("a late event of a commit older than every one kept adds nothing")
+        .isEmpty();
+    assertThat(told).isEmpty();
+    assertThat(bounded.history("go-guide")).hasSize(3);
+  }
+
+  @Test
+  void skipsOlderCommitsOfAnyFormatOnceANewerEditionOfItIsOut() {
+    // an instance that does not own the book never hears "superseded": the editions tell it
+    CommitIngested old = manifest(1);
+    CommitIngested newer = manifest(2);
+    history.accepted(old);
+    history.accepted(newer);
+    history.finished(published(newer, EditionFormat.PDF));
+    assertThat(state(old, EditionFormat.PDF)).isEqualTo(FormatState.SKIPPED);
+    assertThat(state(old, EditionFormat.EPUB)).isEqualTo(FormatState.QUEUED);
+    assertThat(state(newer, EditionFormat.EPUB)).isEqualTo(FormatState.QUEUED);
+  }
+
+  private static CommitIngested editingIntro(int n) {
+    CommitIngested m = manifest(n);
+    List<ChapterEntry> chapters = new ArrayList<>(m.chapters());
+    chapters.set(0, new ChapterEntry("intro", introSha(n), "Introduction"));
+    return new CommitIngested(
+        m.bookId(),
+        m.commit(),
+        m.parent(),
+        m.author(),
+        m.message(),
+        m.committedAt(),
+        m.book(),
+        chapters,
+        m.assets(),
+        List.of("intro"),
+        List.of(),
+        false,
+        List.of());
+  }
+
+  private static String introSha(int n) {
+    return String.format("%064x", n);
+  }
+
+  private static RenderedChapter introAt(CommitIngested m) {
+    RenderedChapter intro = Books.rendered(m).get(0);
+    return new RenderedChapter(
+        intro.bookId(),
+        "intro",
+        m.chapters().get(0).sha256(),
+        intro.rendererVersion(),
+        intro.title(),
+        intro.xhtml(),
+        intro.headings(),
+        intro.docRefs(),
+        intro.assets(),
+        intro.warnings());
   }
 
   private FormatState state(CommitIngested m, EditionFormat format) {
