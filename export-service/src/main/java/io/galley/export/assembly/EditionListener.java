@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EditionListener extends ReplayingListener {
 
+  static final String ID = "export-editions";
+
   private final EditionCatalog catalog;
   private final PipelineObserver observer;
   private final TopicProgress progress;
@@ -28,7 +30,7 @@ class EditionListener extends ReplayingListener {
   }
 
   @KafkaListener(
-      id = "export-editions",
+      id = ID,
       idIsGroup = false,
       topics = Topics.EDITIONS,
       containerFactory = "editionsFactory")

@@ -19,6 +19,7 @@ import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
+import io.galley.kafka.ReplayHealthIndicator;
 import io.galley.kafka.TopicDeclarations;
 import io.galley.kafka.TopicProgress;
 import io.galley.kafka.TopicProperties;
@@ -37,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -142,6 +144,15 @@ class ExportKafkaConfiguration {
         properties.exporterVersion(),
         observer,
         properties.build());
+  }
+
+  /**
+   * Ready once every edition, commit and rendered chapter written before the start is known, so
+   * downloads, the catalog and the portal answer for every book.
+   */
+  @Bean
+  ReplayHealthIndicator replayHealthIndicator(KafkaListenerEndpointRegistry registry) {
+    return new ReplayHealthIndicator(registry, List.of(EditionListener.ID, PortalFeedListener.ID));
   }
 
   /** How far this instance has read the editions (builds wait for it after taking books). */

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalFeedListener extends ReplayingListener {
 
+  static final String ID = "export-portal";
+
   private final PipelineObserver history;
 
   PortalFeedListener(PipelineObserver history) {
@@ -26,7 +28,7 @@ class PortalFeedListener extends ReplayingListener {
   }
 
   @KafkaListener(
-      id = "export-portal",
+      id = ID,
       idIsGroup = false,
       topics = {Topics.COMMITS, Topics.RENDERED},
       containerFactory = "portalFactory")

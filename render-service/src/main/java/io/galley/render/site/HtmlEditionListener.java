@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HtmlEditionListener extends ReplayingListener {
 
+  static final String ID = "render-sites";
+
   private final SiteLibrary library;
   private final TopicProgress progress;
 
@@ -27,7 +29,7 @@ class HtmlEditionListener extends ReplayingListener {
   }
 
   @KafkaListener(
-      id = "render-sites",
+      id = ID,
       idIsGroup = false,
       topics = Topics.EDITIONS,
       containerFactory = "siteEditionsFactory")
