@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param events bounds of the portal's live-update stream, see {@link EventStreamLimits}
  * @param maxRanges byte ranges one download request may ask for; more get the whole file (200);
  *     default 16
- * @param historyPerBook commits of each book the portal keeps (history rows, diffs, live updates);
- *     older ones drop out of the portal, their editions stay listed and downloadable; default 100
+ * @param historyPerBook commits of each book kept (portal rows, diffs, live updates) and editions
+ *     of each book and format listed and served; older ones drop out (their files stay in the blob
+ *     store), so memory grows with books, not commits; default 100
  */
 @ConfigurationProperties("galley.export")
 public record ExportProperties(

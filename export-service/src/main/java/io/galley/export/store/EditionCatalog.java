@@ -3,16 +3,23 @@ package io.galley.export.store;
 import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
+import io.galley.export.ExportProperties;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Every published edition the service knows of (its own and render's HTML editions), rebuilt from
- * {@code guide.editions.v1} (read whole by every instance); the files are in the blob store.
+ * The published editions the service lists and serves (its own and render's HTML editions), rebuilt
+ * from {@code guide.editions.v1} (read whole by every instance); the files are in the blob store.
+ * Bounded: the newest {@code perBook} editions of each book and format are kept, older ones are no
+ * longer listed or served (their files stay in the store), so memory grows with books, not with
+ * commits. Thread-safe.
  */
 @Component
 public class EditionCatalog {
@@ -24,41 +31,94 @@ public class EditionCatalog {
           .thenComparing(EditionPublished::format)
           .thenComparing(EditionPublished::editionId);
 
-  private final Map<String, EditionPublished> published = new ConcurrentHashMap<>();
-  private final Map<String, EditionFailed> failed = new ConcurrentHashMap<>();
+  private static final Comparator<EditionFailed> NEWEST_FAILURE_FIRST =
+      Comparator.comparing(EditionFailed::failedAt)
+          .reversed()
+          .thenComparing(EditionFailed::editionId);
 
-  /** Records a published edition. */
-  public void add(EditionPublished edition) {
-    published.put(edition.editionId(), edition);
-    failed.remove(edition.editionId());
+  private final int perBook;
+  private final Map<String, EditionPublished> published = new HashMap<>();
+  private final Map<String, NavigableSet<EditionPublished>> publishedByShelf = new HashMap<>();
+  private final Map<String, EditionFailed> failed = new HashMap<>();
+  private final Map<String, NavigableSet<EditionFailed>> failedByShelf = new HashMap<>();
+
+  /** A catalog keeping {@link ExportProperties#DEFAULT_HISTORY_PER_BOOK} per book and format. */
+  public EditionCatalog() {
+    this(ExportProperties.DEFAULT_HISTORY_PER_BOOK);
   }
 
-  /** Records a failed edition; the previous edition stays listed. */
-  public void add(EditionFailed failure) {
-    if (!published.containsKey(failure.editionId())) {
-      failed.put(failure.editionId(), failure);
+  @Autowired
+  public EditionCatalog(ExportProperties properties) {
+    this(properties.historyPerBook());
+  }
+
+  /** A catalog keeping the newest {@code perBook} editions of each book and format. */
+  public EditionCatalog(int perBook) {
+    if (perBook < 1) {
+      throw new IllegalArgumentException("editions kept per book must be >= 1, got " + perBook);
+    }
+    this.perBook = perBook;
+  }
+
+  /** Records a published edition. */
+  public synchronized void add(EditionPublished edition) {
+    EditionFailed failure = failed.remove(edition.editionId());
+    if (failure != null) {
+      failedByShelf.get(shelf(failure.bookId(), failure.format())).remove(failure);
+    }
+    NavigableSet<EditionPublished> shelf =
+        publishedByShelf.computeIfAbsent(
+            shelf(edition.bookId(), edition.format()), s -> new TreeSet<>(NEWEST_FIRST));
+    EditionPublished previous = published.put(edition.editionId(), edition);
+    if (previous != null) {
+      shelf.remove(previous); // published again: the newer record is kept
+    }
+    shelf.add(edition);
+    while (shelf.size() > perBook) {
+      published.remove(shelf.pollLast().editionId());
     }
   }
 
-  /** Every published edition, newest first. */
-  public List<EditionPublished> all() {
+  /** Records a failed edition; the previous edition stays listed. */
+  public synchronized void add(EditionFailed failure) {
+    if (published.containsKey(failure.editionId())) {
+      return;
+    }
+    NavigableSet<EditionFailed> shelf =
+        failedByShelf.computeIfAbsent(
+            shelf(failure.bookId(), failure.format()), s -> new TreeSet<>(NEWEST_FAILURE_FIRST));
+    EditionFailed previous = failed.put(failure.editionId(), failure);
+    if (previous != null) {
+      shelf.remove(previous);
+    }
+    shelf.add(failure);
+    while (shelf.size() > perBook) {
+      failed.remove(shelf.pollLast().editionId());
+    }
+  }
+
+  /** Every published edition kept, newest first. */
+  public synchronized List<EditionPublished> all() {
     return published.values().stream().sorted(NEWEST_FIRST).toList();
   }
 
   /** Failures of editions that were never published. */
-  public List<EditionFailed> failures() {
+  public synchronized List<EditionFailed> failures() {
     return List.copyOf(failed.values());
   }
 
-  /** A published edition by id. */
-  public Optional<EditionPublished> find(String editionId) {
+  /** A published edition by id, if it is kept. */
+  public synchronized Optional<EditionPublished> find(String editionId) {
     return Optional.ofNullable(published.get(editionId));
   }
 
   /** The newest published edition of a book in a format. */
-  public Optional<EditionPublished> latest(String bookId, EditionFormat format) {
-    return published.values().stream()
-        .filter(e -> e.bookId().equals(bookId) && e.format() == format)
-        .min(NEWEST_FIRST);
+  public synchronized Optional<EditionPublished> latest(String bookId, EditionFormat format) {
+    NavigableSet<EditionPublished> shelf = publishedByShelf.get(shelf(bookId, format));
+    return shelf == null || shelf.isEmpty() ? Optional.empty() : Optional.of(shelf.first());
+  }
+
+  private static String shelf(String bookId, EditionFormat format) {
+    return bookId + "\n" + format;
   }
 }
