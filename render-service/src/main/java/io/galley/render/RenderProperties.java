@@ -25,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  * @param buildAttempts attempts at building an edition that fails, after which {@code
  *     EditionFailed} is published; default 3
  * @param buildRetryDelay the wait before building a failed edition again; default 5s
+ * @param historyPerBook sites of each book served by commit ({@code /books/{bookId}/@{commit}/}):
+ *     the newest ones; older ones answer 404 (their files stay in the blob store), so memory grows
+ *     with books, not commits; default 100
  */
 @ConfigurationProperties("galley.render")
 public record RenderProperties(
@@ -38,7 +41,8 @@ public record RenderProperties(
     Duration previewTimeout,
     int zipConcurrency,
     int buildAttempts,
-    Duration buildRetryDelay) {
+    Duration buildRetryDelay,
+    int historyPerBook) {
 
   public RenderProperties {
     stateDir = stateDir == null ? Path.of(".state", "render") : stateDir;
@@ -52,6 +56,11 @@ public record RenderProperties(
     zipConcurrency = zipConcurrency == 0 ? 2 : zipConcurrency;
     buildAttempts = buildAttempts == 0 ? 3 : buildAttempts;
     buildRetryDelay = buildRetryDelay == null ? Duration.ofSeconds(5) : buildRetryDelay;
+    historyPerBook = historyPerBook == 0 ? 100 : historyPerBook;
+    if (historyPerBook < 1) {
+      throw new IllegalArgumentException(
+          "galley.render.history-per-book must be >= 1, got " + historyPerBook);
+    }
     if (partitions < 1 || replicationFactor < 1) {
       throw new IllegalArgumentException(
           "partitions and replication-factor must be >= 1, got "
@@ -83,7 +92,7 @@ public record RenderProperties(
 
   /** The defaults, as with no property set. */
   public static RenderProperties defaults() {
-    return new RenderProperties(null, 0, 0, null, null, null, 0, null, 0, 0, null);
+    return new RenderProperties(null, 0, 0, null, null, null, 0, null, 0, 0, null, 0);
   }
 
   /** The renderer's version, fixed in code and bumped whenever the output changes. */

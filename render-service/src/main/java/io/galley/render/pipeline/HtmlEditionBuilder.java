@@ -152,7 +152,7 @@ class HtmlEditionBuilder implements DisposableBean {
       long built = System.nanoTime();
       acknowledged(acks, sent);
       // the site is in the blob store (SiteBuilder returns once it is durable): announce it
-      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256());
+      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256(), m.committedAt());
       library.markLatest(m.bookId(), m.commit(), m.committedAt());
       long millis = (System.nanoTime() - start) / 1_000_000;
       publisher.edition(

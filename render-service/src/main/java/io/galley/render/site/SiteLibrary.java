@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The sites built here under {@code stateDir/sites/<bookId>/<commit>/} (the newest two per book;
  * older ones are served from the blob store), the sites published by any instance (their index
- * blobs, learned from {@code guide.editions.v1}) and, per book, the commit served as latest: the
- * newest by commit time (rebuilt from the topics after a restart).
+ * blobs, learned from {@code guide.editions.v1}; the newest {@code historyPerBook} of each book, so
+ * memory grows with books, not commits) and, per book, the commit served as latest: the newest by
+ * commit time (rebuilt from the topics after a restart).
  */
 @Component
 public class SiteLibrary {
@@ -29,21 +34,32 @@ public class SiteLibrary {
 
   private static final String INDEX_SUFFIX = ".site-index";
 
+  private static final Comparator<Latest> NEWEST_FIRST =
+      Comparator.comparing(Latest::committedAt).reversed().thenComparing(Latest::commit);
+
   private final Path root;
+  private final int historyPerBook;
   private final Map<String, Latest> latest = new ConcurrentHashMap<>();
   private final Map<String, String> published = new ConcurrentHashMap<>();
+  private final Map<String, NavigableSet<Latest>> publishedByBook = new HashMap<>();
 
   private record Latest(String commit, Instant committedAt) {}
 
   /** The library under the service's state folder. */
   @Autowired
   public SiteLibrary(RenderProperties properties) {
-    this(properties.stateDir().resolve("sites"));
+    this(properties.stateDir().resolve("sites"), properties.historyPerBook());
   }
 
-  /** A library in {@code root}. */
+  /** A library in {@code root} with the default bound. */
   public SiteLibrary(Path root) {
+    this(root, RenderProperties.defaults().historyPerBook());
+  }
+
+  /** A library in {@code root} knowing the newest {@code historyPerBook} sites of each book. */
+  public SiteLibrary(Path root, int historyPerBook) {
     this.root = root;
+    this.historyPerBook = historyPerBook;
   }
 
   /** Whether a name can be a folder name here (bookIds and commits). */
@@ -107,17 +123,29 @@ public class SiteLibrary {
     return Optional.ofNullable(latest.get(bookId)).map(Latest::commit);
   }
 
-  /** Records that the site of {@code commit} is in the blob store, under index blob {@code sha}. */
-  public void published(String bookId, String commit, String siteIndexSha256) {
-    published.put(bookId + "@" + commit, siteIndexSha256);
+  /**
+   * Records that the site of {@code commit} (made at {@code committedAt}) is in the blob store,
+   * under index blob {@code sha}; the book's oldest site known drops out beyond the bound.
+   */
+  public void published(String bookId, String commit, String siteIndexSha256, Instant committedAt) {
+    synchronized (publishedByBook) {
+      NavigableSet<Latest> sites =
+          publishedByBook.computeIfAbsent(bookId, b -> new TreeSet<>(NEWEST_FIRST));
+      sites.add(new Latest(commit, committedAt));
+      published.put(bookId + "@" + commit, siteIndexSha256);
+      while (sites.size() > historyPerBook) {
+        published.remove(bookId + "@" + sites.pollLast().commit());
+      }
+    }
   }
 
   /**
    * Records a site this instance stored and published: also on disk, so a restart does not publish
    * it again.
    */
-  public void publishedHere(String bookId, String commit, String siteIndexSha256) {
-    published(bookId, commit, siteIndexSha256);
+  public void publishedHere(
+      String bookId, String commit, String siteIndexSha256, Instant committedAt) {
+    published(bookId, commit, siteIndexSha256, committedAt);
     Path marker = siteDir(bookId, commit).resolveSibling(commit + INDEX_SUFFIX);
     try {
       Files.writeString(marker, siteIndexSha256);
@@ -136,9 +164,6 @@ public class SiteLibrary {
         sha = Files.isRegularFile(marker) ? Files.readString(marker).strip() : null;
       } catch (IOException e) {
         sha = null;
-      }
-      if (sha != null) {
-        published.put(key, sha);
       }
     }
     return Optional.ofNullable(sha);

@@ -72,7 +72,8 @@ class RenderWorkerTest {
     HtmlEditionBuilder builder =
         new HtmlEditionBuilder(join, cache, new SiteBuilder(library, assets), library, publisher);
     RenderProperties properties =
-        new RenderProperties(null, 0, 0, null, false, null, 0, null, 0, 2, Duration.ofMillis(10));
+        new RenderProperties(
+            null, 0, 0, null, false, null, 0, null, 0, 2, Duration.ofMillis(10), 0);
     TopicProgress editions = new TopicProgress(new KafkaAdmin(Map.of()), Topics.EDITIONS);
     worker = new RenderWorker(join, builder, cache, editions, properties);
   }

@@ -161,7 +161,7 @@ class SiteFromStoreTest {
         firstPages.add(Files.readAllBytes(site.dir().resolve("intro.html")));
       }
       // as the edition builder does once the site is stored
-      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256());
+      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256(), m.committedAt());
     }
 
     assertThat(library.isBuilt("book", FIRST)).isFalse();
@@ -241,6 +241,6 @@ class SiteFromStoreTest {
   }
 
   private static RenderProperties properties(Path stateDir) {
-    return new RenderProperties(stateDir, 0, 0, null, false, null, 0, null, 0, 0, null);
+    return new RenderProperties(stateDir, 0, 0, null, false, null, 0, null, 0, 0, null, 0);
   }
 }
