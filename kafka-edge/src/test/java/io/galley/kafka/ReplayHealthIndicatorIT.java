@@ -11,9 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,13 +36,7 @@ class ReplayHealthIndicatorIT {
 
   @Test
   void isOutOfServiceUntilEveryAssignedPartitionIsReadToItsEnd() throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(List.of(new NewTopic(topic, 2, (short) 1)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
+    KafkaBroker.createTopic(bootstrap, topic, 2);
     writeInOneTransaction();
 
     AtomicInteger read = new AtomicInteger();

@@ -96,6 +96,15 @@ public enum KafkaBroker {
     }
   }
 
+  /** Creates a topic of a test's own with {@code partitions} partitions and one replica. */
+  public static void createTopic(String bootstrapServers, String topic, int partitions) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      awaitCreated(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+    }
+  }
+
   private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> future) {
     try {
       future.get(30, TimeUnit.SECONDS);
