@@ -71,22 +71,20 @@ public final class RestartBenchmark {
             new HistoryWriter(
                 broker.bootstrapServers(),
                 new PublishedEditions(
-                    blobs,
-                    MarkdownConverter.RENDERER_VERSION,
-                    ExportProperties.EXPORTER_VERSION))) {
+                    blobs, MarkdownConverter.RENDERER_VERSION, ExportProperties.EXPORTER_VERSION));
+        RestartRun restart =
+            new RestartRun(
+                broker.bootstrapServers(),
+                blobs.root(),
+                options,
+                work,
+                results.resolve(stamp),
+                this::say,
+                deadline)) {
       say("broker at " + broker.bootstrapServers() + ", blob store at " + blobs.root());
       HistoryGenerator history =
           new HistoryGenerator(
               options.books(), options.chapters(), MarkdownConverter.RENDERER_VERSION);
-      RestartRun restart =
-          new RestartRun(
-              broker.bootstrapServers(),
-              blobs.root(),
-              options,
-              work,
-              results.resolve(stamp),
-              this::say,
-              deadline);
       for (int commits : options.histories()) {
         long t = System.nanoTime();
         int before = history.nextIndex();

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * @param service {@code render} or {@code export}
  * @param readySeconds start to readiness 200, empty if not reached in time
  * @param servingSeconds start to serving the newest commit of every book, empty if not reached
+ * @param caughtUpSeconds start to every consumer's lag 0 on the service's topics, empty if not seen
  * @param heapKib heap used after a full GC once serving (or at the timeout), empty if unread
  * @param settledHeapKib the same about 10 s later
  * @param note what went wrong, or empty
@@ -22,6 +23,7 @@ record RestartResult(
     String service,
     OptionalDouble readySeconds,
     OptionalDouble servingSeconds,
+    OptionalDouble caughtUpSeconds,
     OptionalLong heapKib,
     OptionalLong settledHeapKib,
     String note) {
@@ -36,8 +38,9 @@ record RestartResult(
     StringBuilder md =
         new StringBuilder(
             "| history (commits) | service | start → ready (s) | start → serving newest (s) |"
-                + " heap after GC (MiB) | heap after GC, +10 s (MiB) | heap ratio to shortest"
-                + " history | note |\n|---:|---|---:|---:|---:|---:|---:|---|\n");
+                + " start → topics read (s) | heap after GC (MiB) | heap after GC, +10 s (MiB) |"
+                + " heap ratio to shortest history | note |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (RestartResult r : results) {
       md.append("| ")
           .append(r.history())
@@ -47,6 +50,8 @@ record RestartResult(
           .append(seconds(r.readySeconds()))
           .append(" | ")
           .append(seconds(r.servingSeconds()))
+          .append(" | ")
+          .append(seconds(r.caughtUpSeconds()))
           .append(" | ")
           .append(mib(r.heapKib()))
           .append(" | ")

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * ms), then its heap after a full GC and again ~10 s later, and its class histogram. A service
  * still running when the JVM exits is killed by a shutdown hook.
  */
-final class RestartRun {
+final class RestartRun implements AutoCloseable {
 
   private static final long POLL_MILLIS = 250;
   private static final long SETTLE_MILLIS = 10_000;
@@ -31,6 +31,7 @@ final class RestartRun {
   private final Consumer<String> say;
   private final long deadline;
   private final ServingProbe probe = new ServingProbe();
+  private final ConsumerLag lag;
   private final Set<ServiceProcess> running = ConcurrentHashMap.newKeySet();
 
   RestartRun(
@@ -48,6 +49,7 @@ final class RestartRun {
     this.histograms = histograms;
     this.say = say;
     this.deadline = deadline;
+    this.lag = new ConsumerLag(bootstrap);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> running.forEach(ServiceProcess::close), "restart-cleanup"));
@@ -77,8 +79,11 @@ final class RestartRun {
       long until = Math.min(deadline, s.startedNanos + options.timeout().toNanos());
       OptionalDouble ready = OptionalDouble.empty();
       OptionalDouble serving = OptionalDouble.empty();
+      OptionalDouble caughtUp = OptionalDouble.empty();
       long nextNews = System.nanoTime() + 30_000_000_000L;
-      while ((ready.isEmpty() || serving.isEmpty()) && System.nanoTime() < until && s.alive()) {
+      while ((ready.isEmpty() || serving.isEmpty() || caughtUp.isEmpty())
+          && System.nanoTime() < until
+          && s.alive()) {
         if (ready.isEmpty() && probe.ready(s)) {
           ready = OptionalDouble.of(s.secondsSinceStart());
           say.accept(
@@ -92,6 +97,15 @@ final class RestartRun {
                   "%s serves the newest commits after %.1f s",
                   name,
                   serving.getAsDouble()));
+        }
+        if (caughtUp.isEmpty() && lag.caughtUp(service, options.partitions())) {
+          caughtUp = OptionalDouble.of(s.secondsSinceStart());
+          say.accept(
+              String.format(
+                  Locale.ROOT,
+                  "%s has read its topics to the end after %.1f s",
+                  name,
+                  caughtUp.getAsDouble()));
         }
         if (System.nanoTime() > nextNews) {
           say.accept(
@@ -108,7 +122,9 @@ final class RestartRun {
                   + "/"
                   + name
                   + ".log"
-              : serving.isEmpty() ? "timed out" : "";
+              : serving.isEmpty()
+                  ? "timed out"
+                  : caughtUp.isEmpty() ? "consumer lag never read 0 in time" : "";
       OptionalLong heap = OptionalLong.empty();
       OptionalLong settled = OptionalLong.empty();
       if (s.alive()) {
@@ -124,10 +140,15 @@ final class RestartRun {
               + (heap.isPresent() ? heap.getAsLong() / 1024 + " MiB" : "unread")
               + ", +10 s "
               + (settled.isPresent() ? settled.getAsLong() / 1024 + " MiB" : "unread"));
-      return new RestartResult(commits, service, ready, serving, heap, settled, note);
+      return new RestartResult(commits, service, ready, serving, caughtUp, heap, settled, note);
     } finally {
       s.close();
       running.remove(s);
     }
+  }
+
+  @Override
+  public void close() {
+    lag.close();
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class RestartMeasuresTest {
@@ -33,9 +34,9 @@ class RestartMeasuresTest {
             result(10_000, "render", 110 * 1024),
             result(10_000, "export", 500 * 1024));
     String table = RestartResult.table(results);
-    assertThat(table).contains("| 10000 | render | 3.0 | 4.5 | 110.0 | 110.0 | 1.10 |");
-    assertThat(table).contains("| 10000 | export | 3.0 | 4.5 | 500.0 | 500.0 | 2.50 |");
-    assertThat(table).contains("| 100 | render | 3.0 | 4.5 | 100.0 | 100.0 | 1.00 |");
+    assertThat(table).contains("| 10000 | render | 3.0 | 4.5 | 6.0 | 110.0 | 110.0 | 1.10 |");
+    assertThat(table).contains("| 10000 | export | 3.0 | 4.5 | 6.0 | 500.0 | 500.0 | 2.50 |");
+    assertThat(table).contains("| 100 | render | 3.0 | 4.5 | 6.0 | 100.0 | 100.0 | 1.00 |");
   }
 
   @Test
@@ -46,11 +47,13 @@ class RestartMeasuresTest {
             "export",
             OptionalDouble.empty(),
             OptionalDouble.empty(),
+            OptionalDouble.empty(),
             OptionalLong.empty(),
             OptionalLong.empty(),
             "timed out");
     assertThat(RestartResult.table(List.of(r)))
-        .contains("| 100 | export | not reached | not reached | – | – | – | timed out |");
+        .contains(
+            "| 100 | export | not reached | not reached | not reached | – | – | – | timed out |");
   }
 
   @Test
@@ -69,6 +72,22 @@ class RestartMeasuresTest {
   }
 
   @Test
+  void caughtUpOnlyWhenEveryPartitionIsCommittedToItsEnd() {
+    TopicPartition t0 = new TopicPartition("t", 0);
+    TopicPartition t1 = new TopicPartition("t", 1);
+    Map<TopicPartition, Long> ends = Map.of(t0, 40L, t1, 0L);
+    assertThat(ConsumerLag.readToEnd(ends, Map.of(t0, 40L))).isTrue(); // t1 is empty
+    assertThat(ConsumerLag.readToEnd(ends, Map.of(t0, 39L, t1, 0L))).isFalse();
+    assertThat(ConsumerLag.readToEnd(ends, Map.of())).isFalse();
+    assertThat(ConsumerLag.partitionsOf(List.of("a", "b"), 2))
+        .containsExactly(
+            new TopicPartition("a", 0),
+            new TopicPartition("a", 1),
+            new TopicPartition("b", 0),
+            new TopicPartition("b", 1));
+  }
+
+  @Test
   void historiesMustGrow() {
     assertThat(RestartOptions.parse("--histories", "20,200", "--books", "2").histories())
         .containsExactly(20, 200);
@@ -84,6 +103,7 @@ class RestartMeasuresTest {
         service,
         OptionalDouble.of(3),
         OptionalDouble.of(4.5),
+        OptionalDouble.of(6),
         OptionalLong.of(kib),
         OptionalLong.of(kib),
         "");
