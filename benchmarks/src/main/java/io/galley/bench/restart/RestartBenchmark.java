@@ -123,9 +123,10 @@ public final class RestartBenchmark {
         "# Restart with history\n\n"
             + String.format(
                 Locale.ROOT,
-                "Run %s, %.1f minutes; %d books of %d chapters, %d partitions; render -Xmx768m,"
-                    + " export -Xmx1g at nice 10 (as infra/local/run); heap: jcmd GC.run then"
-                    + " GC.heap_info.%n%n",
+                "Written %s, %.1f minutes into the run (build not counted); %d books of %d"
+                    + " chapters, %d partitions; render -Xmx768m, export -Xmx1g at nice 10 (as"
+                    + " infra/local/run); heap: jcmd GC.run then GC.heap_info; histograms in the"
+                    + " folder of the same name.%n%n",
                 Instant.now(),
                 (System.nanoTime() - started) / 60e9,
                 options.books(),
