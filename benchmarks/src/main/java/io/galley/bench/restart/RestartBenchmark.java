@@ -27,6 +27,8 @@ public final class RestartBenchmark {
   private final RestartOptions options;
   private final long deadline;
   private final List<String> lines = new ArrayList<>();
+  private final String stamp =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 
   private RestartBenchmark(RestartOptions options) {
     this.options = options;
@@ -56,10 +58,6 @@ public final class RestartBenchmark {
     Path work = options.work();
     deleteRecursively(work);
     Path jars = Files.createDirectories(work.resolve("jars"));
-    String stamp =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC)
-            .format(Instant.now());
     Path results = Files.createDirectories(options.results());
     Path report = results.resolve("restart-" + stamp + ".md");
     List<RestartResult> measured = new ArrayList<>();
@@ -125,13 +123,14 @@ public final class RestartBenchmark {
                 Locale.ROOT,
                 "Written %s, %.1f minutes into the run (build not counted); %d books of %d"
                     + " chapters, %d partitions; render -Xmx768m, export -Xmx1g at nice 10 (as"
-                    + " infra/local/run); heap: jcmd GC.run then GC.heap_info; histograms in the"
-                    + " folder of the same name.%n%n",
+                    + " infra/local/run); heap: jcmd GC.run then GC.heap_info; class histograms in"
+                    + " %s/.%n%n",
                 Instant.now(),
                 (System.nanoTime() - started) / 60e9,
                 options.books(),
                 options.chapters(),
-                options.partitions())
+                options.partitions(),
+                stamp)
             + RestartResult.table(measured)
             + "\nLog:\n\n```\n"
             + String.join("\n", List.copyOf(lines))
