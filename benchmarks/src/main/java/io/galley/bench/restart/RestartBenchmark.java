@@ -105,6 +105,8 @@ public final class RestartBenchmark {
     }
     System.out.println();
     System.out.print(RestartResult.table(measured));
+    System.out.println();
+    RestartVerdict.of(measured).forEach(this::say);
     say("results: " + report);
     return measured;
   }
@@ -132,6 +134,10 @@ public final class RestartBenchmark {
                 options.partitions(),
                 stamp)
             + RestartResult.table(measured)
+            + "\nBounds (issue 14, item 5):\n\n"
+            + RestartVerdict.of(measured).stream()
+                .map(l -> "- " + l + "\n")
+                .reduce("", String::concat)
             + "\nLog:\n\n```\n"
             + String.join("\n", List.copyOf(lines))
             + "\n```\n";

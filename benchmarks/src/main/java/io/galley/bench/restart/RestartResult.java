@@ -66,16 +66,22 @@ record RestartResult(
   }
 
   private static String ratio(RestartResult r, List<RestartResult> all) {
+    OptionalDouble ratio = heapRatio(r, all);
+    return ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "–";
+  }
+
+  /** The settled heap of {@code r} over that of its service's shortest history in {@code all}. */
+  static OptionalDouble heapRatio(RestartResult r, List<RestartResult> all) {
     RestartResult base =
         all.stream()
             .filter(o -> o.service().equals(r.service()) && o.settledHeapKib().isPresent())
             .min(java.util.Comparator.comparingInt(RestartResult::history))
             .orElse(null);
     if (base == null || r.settledHeapKib().isEmpty()) {
-      return "–";
+      return OptionalDouble.empty();
     }
-    double ratio = (double) r.settledHeapKib().getAsLong() / base.settledHeapKib().getAsLong();
-    return String.format(Locale.ROOT, "%.2f", ratio);
+    return OptionalDouble.of(
+        (double) r.settledHeapKib().getAsLong() / base.settledHeapKib().getAsLong());
   }
 
   private static String seconds(OptionalDouble s) {

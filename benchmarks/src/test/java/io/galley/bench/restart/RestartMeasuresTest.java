@@ -40,6 +40,22 @@ class RestartMeasuresTest {
   }
 
   @Test
+  void verdictChecksTheLongestHistoryAgainstTheIssuesBounds() {
+    List<RestartResult> results =
+        List.of(
+            result(100, "render", 100 * 1024),
+            result(10_000, "render", 109 * 1024),
+            result(100, "export", 100 * 1024),
+            result(10_000, "export", 111 * 1024));
+    assertThat(RestartVerdict.of(results))
+        .containsExactly(
+            "render at 10000 commits: ready 3.0 s (<= 30 s: yes); serving newest 4.5 s (<= 30 s:"
+                + " yes); heap 1.09x (<= 1.10: yes) of 100 commits'",
+            "export at 10000 commits: ready 3.0 s (<= 30 s: yes); serving newest 4.5 s (<= 30 s:"
+                + " yes); heap 1.11x (<= 1.10: NO) of 100 commits'");
+  }
+
+  @Test
   void aServiceThatNeverServedSaysSo() {
     RestartResult r =
         new RestartResult(
