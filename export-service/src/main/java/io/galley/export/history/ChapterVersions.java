@@ -1,41 +1,96 @@
 package io.galley.export.history;
 
+import io.galley.events.AssetRef;
+import io.galley.events.BookMetadata;
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
 import io.galley.events.RenderedChapter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
- * The rendered chapters of one book that its history may still compare: the newest rendering of
- * each chapter, and every older one a kept commit names (counted, so dropping a commit costs its
- * chapter count, not a scan of the others). The texts held grow with the commits kept, not with the
- * book's history. Not thread-safe: {@link EditionHistory} guards it.
+ * What one book's kept commits need for the portal, held lean: the renderings diffs compare (the
+ * newest of each chapter, and every older one a kept commit names, counted so that dropping a
+ * commit costs its chapter count, not a scan), with their text deflated, since only a diff reads
+ * it; and one shared instance of each chapter entry, book metadata and asset list that consecutive
+ * manifests repeat. So a kept commit costs about a kilobyte plus the text of the chapter it
+ * changed, compressed. Not thread-safe: {@link EditionHistory} guards it.
  */
 final class ChapterVersions {
 
-  private final Map<String, RenderedChapter> byVersion = new HashMap<>(); // docId@sha256
+  /** A rendering without its text, and the text deflated. */
+  private record Stored(RenderedChapter chapter, byte[] xhtml) {}
+
+  private final Map<String, Stored> byVersion = new HashMap<>(); // docId@sha256
   private final Map<String, String> newest = new HashMap<>(); // docId -> sha256 of the newest
   private final Map<String, Integer> named = new HashMap<>(); // docId@sha256 -> kept commits
+  private final Map<String, ChapterEntry> entries = new HashMap<>(); // docId@sha256 -> shared
+  private BookMetadata lastBook;
+  private List<AssetRef> lastAssets = List.of();
 
   /**
    * Keeps a rendering; the one it replaces as its chapter's newest goes unless a commit names it.
    */
   void add(RenderedChapter chapter) {
     String docId = chapter.docId();
-    byVersion.put(version(docId, chapter.sourceSha256()), chapter);
+    RenderedChapter withoutText =
+        new RenderedChapter(
+            chapter.bookId(),
+            docId,
+            chapter.sourceSha256(),
+            chapter.rendererVersion(),
+            chapter.title(),
+            "",
+            chapter.headings(),
+            chapter.docRefs(),
+            chapter.assets(),
+            chapter.warnings());
+    byVersion.put(
+        version(docId, chapter.sourceSha256()), new Stored(withoutText, deflate(chapter.xhtml())));
     String previous = newest.put(docId, chapter.sourceSha256());
     if (previous != null && !previous.equals(chapter.sourceSha256())) {
       dropIfUnused(docId, previous);
     }
   }
 
-  /** A kept commit names these chapter versions. */
-  void retain(CommitIngested manifest) {
+  /**
+   * A kept commit names these chapter versions; returns the same manifest sharing what earlier
+   * manifests of the book already hold (keep this one, not the argument).
+   */
+  CommitIngested retain(CommitIngested manifest) {
+    List<ChapterEntry> chapters = new ArrayList<>(manifest.chapters().size());
     for (ChapterEntry c : manifest.chapters()) {
-      named.merge(version(c.docId(), c.sha256()), 1, Integer::sum);
+      String version = version(c.docId(), c.sha256());
+      named.merge(version, 1, Integer::sum);
+      chapters.add(entries.merge(version, c, (kept, fresh) -> kept.equals(fresh) ? kept : fresh));
     }
+    lastBook = manifest.book().equals(lastBook) ? lastBook : manifest.book();
+    lastAssets = manifest.assets().equals(lastAssets) ? lastAssets : manifest.assets();
+    return new CommitIngested(
+        manifest.bookId(),
+        manifest.commit(),
+        manifest.parent(),
+        manifest.author(),
+        manifest.message(),
+        manifest.committedAt(),
+        lastBook,
+        chapters,
+        lastAssets,
+        manifest.changed(),
+        manifest.deleted(),
+        manifest.snapshot(),
+        manifest.warnings());
   }
 
   /** A commit is no longer kept: the versions only it named go (unless they are the newest). */
@@ -44,13 +99,30 @@ final class ChapterVersions {
       String version = version(c.docId(), c.sha256());
       if (named.merge(version, -1, Integer::sum) <= 0) {
         named.remove(version);
+        entries.remove(version);
       }
       dropIfUnused(c.docId(), c.sha256());
     }
   }
 
   Optional<RenderedChapter> get(String docId, String sha256) {
-    return Optional.ofNullable(byVersion.get(version(docId, sha256)));
+    Stored stored = byVersion.get(version(docId, sha256));
+    if (stored == null) {
+      return Optional.empty();
+    }
+    RenderedChapter c = stored.chapter();
+    return Optional.of(
+        new RenderedChapter(
+            c.bookId(),
+            c.docId(),
+            c.sourceSha256(),
+            c.rendererVersion(),
+            c.title(),
+            inflate(stored.xhtml()),
+            c.headings(),
+            c.docRefs(),
+            c.assets(),
+            c.warnings()));
   }
 
   /** How many renderings are held. */
@@ -67,5 +139,26 @@ final class ChapterVersions {
 
   private static String version(String docId, String sha256) {
     return docId + "@" + sha256;
+  }
+
+  private static byte[] deflate(String text) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED); // a replay deflates every chapter
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DeflaterOutputStream stream = new DeflaterOutputStream(out, deflater)) {
+      stream.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    } finally {
+      deflater.end();
+    }
+    return out.toByteArray();
+  }
+
+  private static String inflate(byte[] deflated) {
+    try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // our own bytes: cannot happen
+    }
   }
 }

@@ -198,7 +198,8 @@ public class EditionHistory implements PipelineObserver {
       update.accept(tracked);
       after = tracked.snapshot();
       if (before.manifest() == null && after.manifest() != null) {
-        versions(bookId).retain(after.manifest());
+        tracked.keepManifest(versions(bookId).retain(after.manifest()));
+        after = tracked.snapshot();
       }
       trim(bookId);
       if (after.equals(before) || !kept(after)) {

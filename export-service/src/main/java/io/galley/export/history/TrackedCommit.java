@@ -49,6 +49,12 @@ final class TrackedCommit {
     snapshot = null;
   }
 
+  /** Holds {@code lean} instead of the manifest accepted: the same content, shared parts. */
+  void keepManifest(CommitIngested lean) {
+    manifest = lean;
+    snapshot = null;
+  }
+
   void reject(CommitRejected rejection) {
     identify(rejection.author(), rejection.message(), rejection.committedAt());
     problems = rejection.problems();

@@ -149,7 +149,16 @@ class EditionHistoryTest {
             editingIntro(50).commit(), editingIntro(49).commit(), editingIntro(48).commit());
     // three intro versions for the three commits kept, plus the two chapters that never changed
     assertThat(bounded.chaptersHeld()).isEqualTo(5);
-    assertThat(bounded.chapter("go-guide", "intro", introSha(48))).isPresent();
+    assertThat(bounded.chapter("go-guide", "intro", introSha(48)))
+        .get()
+        .extracting(RenderedChapter::xhtml)
+        .as("kept deflated, read back whole")
+        .isEqualTo(introAt(editingIntro(48)).xhtml());
+    List<CommitEntry> kept = bounded.history("go-guide");
+    assertThat(kept.get(0).manifest().chapters().get(1))
+        .as("a chapter entry consecutive manifests repeat is held once")
+        .isSameAs(kept.get(1).manifest().chapters().get(1));
+    assertThat(kept.get(0).manifest().book()).isSameAs(kept.get(2).manifest().book());
     assertThat(bounded.chapter("go-guide", "intro", introSha(47))).isEmpty();
 
     told.clear();
