@@ -132,7 +132,7 @@ final class RestartRun implements AutoCloseable {
         Thread.sleep(SETTLE_MILLIS);
         settled = HeapReading.afterFullGc(s.pid());
         Files.createDirectories(histograms);
-        HeapReading.histogram(s.pid(), histograms.resolve(name + "-histogram.txt"), 33);
+        HeapReading.histogram(s.pid(), histograms.resolve(name + "-histogram.txt"), 500);
       }
       say.accept(
           name

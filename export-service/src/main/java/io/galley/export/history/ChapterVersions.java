@@ -22,15 +22,15 @@ import java.util.zip.InflaterInputStream;
 /**
  * What one book's kept commits need for the portal, held lean: the renderings diffs compare (the
  * newest of each chapter, and every older one a kept commit names, counted so that dropping a
- * commit costs its chapter count, not a scan), with their text deflated, since only a diff reads
- * it; and one shared instance of each chapter entry, book metadata and asset list that consecutive
- * manifests repeat. So a kept commit costs about a kilobyte plus the text of the chapter it
- * changed, compressed. Not thread-safe: {@link EditionHistory} guards it.
+ * commit costs its chapter count, not a scan), only their title and text, deflated, since only a
+ * diff reads them; and one shared instance of each chapter entry, book metadata and asset list that
+ * consecutive manifests repeat. So a kept commit costs about a kilobyte plus the text of the
+ * chapter it changed, compressed. Not thread-safe: {@link EditionHistory} guards it.
  */
 final class ChapterVersions {
 
-  /** A rendering without its text, and the text deflated. */
-  private record Stored(RenderedChapter chapter, byte[] xhtml) {}
+  /** What a diff reads of a rendering: its title and its text, deflated. */
+  private record Stored(String title, String rendererVersion, byte[] xhtml) {}
 
   private final Map<String, Stored> byVersion = new HashMap<>(); // docId@sha256
   private final Map<String, String> newest = new HashMap<>(); // docId -> sha256 of the newest
@@ -44,20 +44,9 @@ final class ChapterVersions {
    */
   void add(RenderedChapter chapter) {
     String docId = chapter.docId();
-    RenderedChapter withoutText =
-        new RenderedChapter(
-            chapter.bookId(),
-            docId,
-            chapter.sourceSha256(),
-            chapter.rendererVersion(),
-            chapter.title(),
-            "",
-            chapter.headings(),
-            chapter.docRefs(),
-            chapter.assets(),
-            chapter.warnings());
     byVersion.put(
-        version(docId, chapter.sourceSha256()), new Stored(withoutText, deflate(chapter.xhtml())));
+        version(docId, chapter.sourceSha256()),
+        new Stored(chapter.title(), chapter.rendererVersion(), deflate(chapter.xhtml())));
     String previous = newest.put(docId, chapter.sourceSha256());
     if (previous != null && !previous.equals(chapter.sourceSha256())) {
       dropIfUnused(docId, previous);
@@ -105,24 +94,27 @@ final class ChapterVersions {
     }
   }
 
-  Optional<RenderedChapter> get(String docId, String sha256) {
+  /**
+   * A kept rendering with its title and text (what a diff compares); its headings, links, images
+   * and warnings are not kept.
+   */
+  Optional<RenderedChapter> get(String bookId, String docId, String sha256) {
     Stored stored = byVersion.get(version(docId, sha256));
     if (stored == null) {
       return Optional.empty();
     }
-    RenderedChapter c = stored.chapter();
     return Optional.of(
         new RenderedChapter(
-            c.bookId(),
-            c.docId(),
-            c.sourceSha256(),
-            c.rendererVersion(),
-            c.title(),
+            bookId,
+            docId,
+            sha256,
+            stored.rendererVersion(),
+            stored.title(),
             inflate(stored.xhtml()),
-            c.headings(),
-            c.docRefs(),
-            c.assets(),
-            c.warnings()));
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of()));
   }
 
   /** How many renderings are held. */

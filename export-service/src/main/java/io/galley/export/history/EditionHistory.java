@@ -178,11 +178,13 @@ public class EditionHistory implements PipelineObserver {
     return Optional.empty();
   }
 
-  /** The rendered chapter with this source hash, if it arrived. */
+  /**
+   * The title and text of the rendered chapter with this source hash, if it arrived and is kept.
+   */
   public synchronized Optional<RenderedChapter> chapter(
       String bookId, String docId, String sha256) {
     ChapterVersions versions = chapters.get(bookId);
-    return versions == null ? Optional.empty() : versions.get(docId, sha256);
+    return versions == null ? Optional.empty() : versions.get(bookId, docId, sha256);
   }
 
   /** How many rendered chapters are held over all books (they are the bulk of the history). */
