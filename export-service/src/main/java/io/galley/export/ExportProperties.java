@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     default 16
  * @param historyPerBook commits of each book kept (portal rows, diffs, live updates) and editions
  *     of each book and format listed and served; older ones drop out (their files stay in the blob
- *     store), so memory grows with books, not commits; default 100
+ *     store), so memory grows with books, not commits; default 50 (the portal shows the newest 30)
  */
 @ConfigurationProperties("galley.export")
 public record ExportProperties(
@@ -39,7 +39,7 @@ public record ExportProperties(
   public static final String EXPORTER_VERSION = "galley-export/5";
 
   /** Commits of each book the portal keeps unless {@code galley.export.history-per-book} is set. */
-  public static final int DEFAULT_HISTORY_PER_BOOK = 100;
+  public static final int DEFAULT_HISTORY_PER_BOOK = 50;
 
   public ExportProperties {
     diff = diff == null ? DiffLimits.DEFAULTS : diff;

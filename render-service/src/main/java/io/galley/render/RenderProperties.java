@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param buildRetryDelay the wait before building a failed edition again; default 5s
  * @param historyPerBook sites of each book served by commit ({@code /books/{bookId}/@{commit}/}):
  *     the newest ones; older ones answer 404 (their files stay in the blob store), so memory grows
- *     with books, not commits; default 100
+ *     with books, not commits; default 50, as export keeps 50 editions
  */
 @ConfigurationProperties("galley.render")
 public record RenderProperties(
@@ -56,7 +56,7 @@ public record RenderProperties(
     zipConcurrency = zipConcurrency == 0 ? 2 : zipConcurrency;
     buildAttempts = buildAttempts == 0 ? 3 : buildAttempts;
     buildRetryDelay = buildRetryDelay == null ? Duration.ofSeconds(5) : buildRetryDelay;
-    historyPerBook = historyPerBook == 0 ? 100 : historyPerBook;
+    historyPerBook = historyPerBook == 0 ? 50 : historyPerBook;
     if (historyPerBook < 1) {
       throw new IllegalArgumentException(
           "galley.render.history-per-book must be >= 1, got " + historyPerBook);
