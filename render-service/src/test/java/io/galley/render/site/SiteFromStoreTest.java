@@ -85,6 +85,14 @@ class SiteFromStoreTest {
             .andExpect(status().isOk())
             .andExpect(content().bytes(Files.readAllBytes(file)));
       }
+      // the second site was stored knowing its unchanged (hard-linked) pages from the first:
+      // every file of it is still served as built
+      for (Path file : files(site2.dir())) {
+        String rest = site2.dir().relativize(file).toString().replace('\\', '/');
+        b.perform(get("/books/book/@" + SECOND + "/" + rest))
+            .andExpect(status().isOk())
+            .andExpect(content().bytes(Files.readAllBytes(file)));
+      }
       b.perform(get("/books/book/@" + FIRST + "/"))
           .andExpect(status().isOk())
           .andExpect(header().string("Content-Type", "text/html;charset=UTF-8"))
