@@ -104,7 +104,7 @@ public final class CachingBlobStore implements BlobStore {
       return false;
     }
     try (InputStream in = remote.open(sha256);
-        StagedBlob staged = StagedBlob.write(in, staging)) {
+        StagedBlob staged = StagedBlob.write(in, staging, false)) {
       if (!staged.sha256().equals(sha256)) {
         throw new BlobIntegrityException(
             "remote store returned bytes with sha256 " + staged.sha256() + " for blob " + sha256);

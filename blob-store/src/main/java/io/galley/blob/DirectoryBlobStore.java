@@ -49,7 +49,7 @@ public final class DirectoryBlobStore implements BlobStore {
   @Override
   public BlobRef put(InputStream content, String mediaType) throws IOException {
     BlobRef.requireMediaType(mediaType);
-    try (StagedBlob staged = StagedBlob.write(content, staging)) {
+    try (StagedBlob staged = StagedBlob.write(content, staging, false)) {
       return publish(staged, mediaType);
     }
   }

@@ -49,7 +49,7 @@ public final class S3BlobStore implements BlobStore {
   public BlobRef put(InputStream content, String mediaType) throws IOException {
     BlobRef.requireMediaType(mediaType);
     Files.createDirectories(settings.stagingDirectory());
-    try (StagedBlob staged = StagedBlob.write(content, settings.stagingDirectory())) {
+    try (StagedBlob staged = StagedBlob.write(content, settings.stagingDirectory(), true)) {
       return publish(staged, mediaType);
     }
   }

@@ -33,17 +33,24 @@ final class StagedBlob implements AutoCloseable {
     this.size = size;
   }
 
-  /** Streams {@code content} into a new temp file in {@code dir}, hashing it, then fsyncs it. */
-  static StagedBlob write(InputStream content, Path dir) throws IOException {
+  /**
+   * Streams {@code content} into a new temp file in {@code dir}, hashing it, then fsyncs it.
+   *
+   * @param withMd5 whether to compute the MD5 too (S3 wants it; a directory does not, and it is a
+   *     pass over the bytes: the search index of a large site is tens of MB)
+   */
+  static StagedBlob write(InputStream content, Path dir, boolean withMd5) throws IOException {
     Path temp = Files.createTempFile(dir, "blob-", ".part");
     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       MessageDigest sha = sha256Digest();
-      MessageDigest md5 = md5Digest();
+      MessageDigest md5 = withMd5 ? md5Digest() : null;
       byte[] buffer = new byte[BUFFER];
       long size = 0;
       for (int n; (n = content.read(buffer)) != -1; ) {
         sha.update(buffer, 0, n);
-        md5.update(buffer, 0, n);
+        if (md5 != null) {
+          md5.update(buffer, 0, n);
+        }
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
         while (chunk.hasRemaining()) {
           out.write(chunk);
@@ -51,7 +58,12 @@ final class StagedBlob implements AutoCloseable {
         size += n;
       }
       out.force(true);
-      return new StagedBlob(temp, true, HexFormat.of().formatHex(sha.digest()), md5.digest(), size);
+      return new StagedBlob(
+          temp,
+          true,
+          HexFormat.of().formatHex(sha.digest()),
+          md5 == null ? null : md5.digest(),
+          size);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -60,7 +72,7 @@ final class StagedBlob implements AutoCloseable {
 
   /** Hashes a caller's file where it lies; closing does not delete it. */
   static StagedBlob hashInPlace(Path file) throws IOException {
-    Digests digests = digest(file);
+    Digests digests = digest(file, true);
     return new StagedBlob(file, false, digests.sha256(), digests.md5(), digests.size());
   }
 
@@ -69,7 +81,7 @@ final class StagedBlob implements AutoCloseable {
    * so a corrupted write is never published under the wrong address.
    */
   void verify() throws IOException {
-    Digests actual = digest(file);
+    Digests actual = digest(file, false); // the SHA-256 and size decide; the MD5 adds nothing
     if (!actual.sha256().equals(sha256) || actual.size() != size) {
       throw new BlobIntegrityException(
           "staged blob "
@@ -94,7 +106,11 @@ final class StagedBlob implements AutoCloseable {
     return sha256;
   }
 
+  /** The MD5 of the content, when it was staged with one. */
   byte[] md5() {
+    if (md5 == null) {
+      throw new IllegalStateException("staged without an MD5");
+    }
     return md5.clone();
   }
 
@@ -111,19 +127,22 @@ final class StagedBlob implements AutoCloseable {
 
   private record Digests(String sha256, byte[] md5, long size) {}
 
-  private static Digests digest(Path file) throws IOException {
+  private static Digests digest(Path file, boolean withMd5) throws IOException {
     MessageDigest sha = sha256Digest();
-    MessageDigest md5 = md5Digest();
+    MessageDigest md5 = withMd5 ? md5Digest() : null;
     long size = 0;
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[BUFFER];
       for (int n; (n = in.read(buffer)) != -1; ) {
         sha.update(buffer, 0, n);
-        md5.update(buffer, 0, n);
+        if (md5 != null) {
+          md5.update(buffer, 0, n);
+        }
         size += n;
       }
     }
-    return new Digests(HexFormat.of().formatHex(sha.digest()), md5.digest(), size);
+    return new Digests(
+        HexFormat.of().formatHex(sha.digest()), md5 == null ? null : md5.digest(), size);
   }
 
   static MessageDigest sha256Digest() {

@@ -48,7 +48,7 @@ class DirectoryBlobStoreTest extends BlobStoreContract {
     byte[] content = TestContent.bytes(4_000, 21);
     try (StagedBlob staged =
         StagedBlob.write(
-            new ByteArrayInputStream(content), Files.createTempDirectory(scratch, "s"))) {
+            new ByteArrayInputStream(content), Files.createTempDirectory(scratch, "s"), false)) {
       byte[] onDisk = content.clone();
       onDisk[1234] ^= 1; // one flipped bit between the write and the rename
       Files.write(staged.file(), onDisk);

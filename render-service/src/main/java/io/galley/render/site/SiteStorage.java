@@ -3,7 +3,6 @@ package io.galley.render.site;
 import io.galley.blob.BlobNotFoundException;
 import io.galley.blob.BlobRef;
 import io.galley.blob.BlobStore;
-import io.galley.events.Digests;
 import io.galley.events.EventJson;
 import io.galley.render.assets.AssetStore;
 import java.io.ByteArrayInputStream;
@@ -43,7 +42,7 @@ final class SiteStorage {
   /** An index names each file in about 150 bytes: this is far more than any book's site. */
   private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
 
-  /** Digests of files known to be stored: enough for a few hundred builds of big books. */
+  /** Images known to be stored (ingest put them): enough for a few hundred big books. */
   private static final int REMEMBERED_FILES = 100_000;
 
   private final BlobStore blobs;
@@ -102,14 +101,14 @@ final class SiteStorage {
     for (Path file : files) {
       String path = dir.relativize(file).toString().replace('\\', '/');
       FileIdentity identity = identity(path, file);
-      BlobRef stored = identity == null ? null : previous.get(identity);
-      if (stored == null) {
-        stored = storeFile(file, path, images);
+      BlobRef ref = identity == null ? null : previous.get(identity);
+      if (ref == null) {
+        ref = storeFile(file, path, images);
       }
       if (identity != null) {
-        now.put(identity, stored);
+        now.put(identity, ref);
       }
-      entries.put(path, stored);
+      entries.put(path, ref);
     }
     SiteIndex index = new SiteIndex(bookId, commit, entries);
     BlobRef ref =
@@ -138,13 +137,9 @@ final class SiteStorage {
       stored.add(stem); // an image: the very blob ingest stored
       return new BlobRef(stem, Files.size(file), type);
     }
-    byte[] bytes = Files.readAllBytes(file);
-    String sha = Digests.sha256Hex(bytes);
-    if (!stored.contains(sha)) {
-      blobs.put(new ByteArrayInputStream(bytes), type);
-      stored.add(sha);
-    }
-    return new BlobRef(sha, bytes.length, type);
+    // put hashes the file as it streams it (one pass; a stored content is not written again)
+    BlobRef ref = blobs.put(file, type);
+    return new BlobRef(ref.sha256(), ref.size(), type);
   }
 
   /** The index stored as {@code sha256}, or empty if the store has no readable index there. */
