@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File chores of the harness. */
-final class BenchFiles {
+public final class BenchFiles {
 
   private BenchFiles() {}
 
   /** Deletes a folder and everything below it, if it exists. */
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

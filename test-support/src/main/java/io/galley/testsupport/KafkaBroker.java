@@ -62,7 +62,11 @@ public enum KafkaBroker {
     return bootstrap;
   }
 
-  private static String startEmbedded() {
+  /**
+   * Starts another in-JVM KRaft broker on free ports, with no topics, stopped when the JVM exits;
+   * returns its bootstrap servers (for harnesses that need a broker of their own).
+   */
+  public static String startEmbedded() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
     // one broker: transactions need their internal topics at replication factor 1
     broker.brokerProperties(
@@ -85,11 +89,16 @@ public enum KafkaBroker {
 
   /** Creates every Galley topic as DESIGN.md specifies; existing topics are left alone. */
   public static void createTopics(String bootstrapServers) {
+    createTopics(bootstrapServers, 3);
+  }
+
+  /** The same with {@code partitions} partitions (the dead letters keep theirs). */
+  public static void createTopics(String bootstrapServers, int partitions) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(props)) {
       List<NewTopic> topics = new ArrayList<>();
-      for (TopicSpec spec : Topics.all(3)) {
+      for (TopicSpec spec : Topics.all(partitions)) {
         topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
       }
       admin.createTopics(topics).values().values().forEach(KafkaBroker::awaitCreated);

@@ -1,5 +1,6 @@
 package io.galley.bench.restart;
 
+import io.galley.bench.BenchFiles;
 import io.galley.blob.DirectoryBlobStore;
 import io.galley.export.ExportProperties;
 import io.galley.render.markdown.MarkdownConverter;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -56,15 +56,15 @@ public final class RestartBenchmark {
 
   private List<RestartResult> run() throws Exception {
     Path work = options.work();
-    deleteRecursively(work);
+    BenchFiles.deleteTree(work);
     Path jars = Files.createDirectories(work.resolve("jars"));
     Path results = Files.createDirectories(options.results());
     Path report = results.resolve("restart-" + stamp + ".md");
     List<RestartResult> measured = new ArrayList<>();
     long started = System.nanoTime();
     say("options: " + options);
-    try (RestartBroker broker = new RestartBroker(options.partitions());
-        DirectoryBlobStore blobs = new DirectoryBlobStore(work.resolve("blobs"));
+    RestartBroker broker = new RestartBroker(options.partitions()); // stops with the JVM
+    try (DirectoryBlobStore blobs = new DirectoryBlobStore(work.resolve("blobs"));
         HistoryWriter writer =
             new HistoryWriter(
                 broker.bootstrapServers(),
@@ -157,17 +157,6 @@ public final class RestartBenchmark {
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("no exec jar in " + module + "/target"));
       return Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
