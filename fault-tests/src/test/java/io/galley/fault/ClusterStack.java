@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +61,7 @@ final class ClusterStack implements AutoCloseable {
     s3 = new S3ProxyProcess(s3Lib, work);
     Path jarDir = Files.createDirectories(work.resolve("jars"));
     for (String service : SERVICES) {
-      jars.put(service, copyExecJar(root, jarDir, service + "-service"));
+      jars.put(service, PipelineStack.copyExecJar(root, jarDir, service + "-service"));
     }
   }
 
@@ -183,21 +182,6 @@ final class ClusterStack implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook runs anyway
-    }
-  }
-
-  /** A copy, so a build of another module that repackages the jar cannot change it mid-run. */
-  private static Path copyExecJar(Path root, Path jars, String module) throws IOException {
-    try (var found = Files.list(root.resolve(module).resolve("target"))) {
-      Path jar =
-          found
-              .filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "no exec jar in " + module + "/target: run the reactor build first"));
-      return Files.copy(jar, jars.resolve(module + ".jar"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -187,7 +187,7 @@ final class PipelineStack implements AutoCloseable {
   }
 
   /** A copy, so a build of another module that repackages the jar cannot change it mid-run. */
-  private static Path copyExecJar(Path root, Path jars, String module) throws IOException {
+  static Path copyExecJar(Path root, Path jars, String module) throws IOException {
     try (var found = Files.list(root.resolve(module).resolve("target"))) {
       Path jar =
           found
