@@ -13,9 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,15 +66,8 @@ class ClusterComposeContainerIT {
   static void up() throws IOException {
     List<String> compose = ComposeProject.composeCommand();
     assumeFalse(compose.isEmpty(), "no docker compose (v2) or docker-compose (v1) here");
-    Path target = Path.of("target").toAbsolutePath();
-    Files.createDirectories(target);
-    // the ingest container runs as uid 10001: the content must be world-readable
-    Path content =
-        Files.createTempDirectory(
-            target,
-            "cluster-content-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    repo = TestRepo.init(content).copyFrom(Path.of("..", "guide"), "guide");
+    repo = ComposeContent.create("cluster-content-");
+    Path content = repo.dir();
     commit("The sample guide");
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -94,7 +84,7 @@ class ClusterComposeContainerIT {
                 "GALLEY_CONTENT_DIR", content.toString(),
                 "GALLEY_PORT", Integer.toString(port),
                 "GALLEY_PUBLIC_URL", "http://127.0.0.1:" + port),
-            target.resolve("compose-" + name + ".log"));
+            content.getParent().resolve("compose-" + name + ".log"));
     stack.run(30, "build");
     upStartedNanos = System.nanoTime();
     // compose v1 returns once the proxy started, i.e. after ingest, render and export are healthy
@@ -260,25 +250,13 @@ class ClusterComposeContainerIT {
   }
 
   private static String commit(String message) throws IOException {
-    head = repo.commit(message);
-    // files JGit wrote must be readable by the container's user, whatever the umask
-    try (Stream<Path> files = Files.walk(repo.dir())) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Files.setPosixFilePermissions(
-            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
-    }
+    head = ComposeContent.commit(repo, message);
     return head;
   }
 
   private static String editAChapter(String line) throws IOException {
-    Path chapters = repo.dir().resolve("guide/chapters");
-    Path chapter;
-    try (Stream<Path> files = Files.list(chapters)) {
-      chapter = files.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
-    }
-    Files.writeString(chapter, Files.readString(chapter) + "\n" + line + "\n");
-    return commit(line);
+    head = ComposeContent.editAChapter(repo, line);
+    return head;
   }
 
   /** Waits until three answers in a row (each from some export instance) list every format. */

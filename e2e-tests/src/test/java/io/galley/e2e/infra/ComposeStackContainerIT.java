@@ -13,16 +13,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,15 +57,8 @@ class ComposeStackContainerIT {
   static void up() throws IOException {
     List<String> compose = ComposeProject.composeCommand();
     assumeFalse(compose.isEmpty(), "no docker compose (v2) or docker-compose (v1) here");
-    Path target = Path.of("target").toAbsolutePath();
-    Files.createDirectories(target);
-    // the ingest container runs as uid 10001: the content must be world-readable
-    Path content =
-        Files.createTempDirectory(
-            target,
-            "compose-content-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    repo = TestRepo.init(content).copyFrom(Path.of("..", "guide"), "guide");
+    repo = ComposeContent.create("compose-content-");
+    Path content = repo.dir();
     commit("The sample guide");
     int[] ports = freePorts(3);
     exportPort = ports[2];
@@ -82,7 +72,7 @@ class ComposeStackContainerIT {
                 "GALLEY_INGEST_PORT", Integer.toString(ports[0]),
                 "GALLEY_RENDER_PORT", Integer.toString(ports[1]),
                 "GALLEY_EXPORT_PORT", Integer.toString(exportPort)),
-            target.resolve("compose-" + name + ".log"));
+            content.getParent().resolve("compose-" + name + ".log"));
     // the first build compiles the project inside the build image: minutes on two cores
     stack.run(30, "build");
     stack.run(10, "up", "-d");
@@ -161,25 +151,13 @@ class ComposeStackContainerIT {
   }
 
   private static String commit(String message) throws IOException {
-    head = repo.commit(message);
-    // files JGit wrote must be readable by the container's user, whatever the umask
-    try (Stream<Path> files = Files.walk(repo.dir())) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Files.setPosixFilePermissions(
-            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
-    }
+    head = ComposeContent.commit(repo, message);
     return head;
   }
 
   private static String editAChapter(String line) throws IOException {
-    Path chapters = repo.dir().resolve("guide/chapters");
-    Path chapter;
-    try (Stream<Path> files = Files.list(chapters)) {
-      chapter = files.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
-    }
-    Files.writeString(chapter, Files.readString(chapter) + "\n" + line + "\n");
-    return commit(line);
+    head = ComposeContent.editAChapter(repo, line);
+    return head;
   }
 
   private static void awaitEditionsOf(String commit, Duration atMost) {
