@@ -29,13 +29,16 @@ import java.util.zip.InflaterInputStream;
  */
 final class ChapterVersions {
 
+  /** The one entry of a chapter version kept commits share, and how many of them name it. */
+  private record Named(ChapterEntry entry, int commits) {}
+
   /** What a diff reads of a rendering: its title and its text, deflated. */
   private record Stored(String title, String rendererVersion, byte[] xhtml) {}
 
   private final Map<String, Stored> byVersion = new HashMap<>(); // docId@sha256
   private final Map<String, String> newest = new HashMap<>(); // docId -> sha256 of the newest
-  private final Map<String, Integer> named = new HashMap<>(); // docId@sha256 -> kept commits
-  private final Map<String, ChapterEntry> entries = new HashMap<>(); // docId@sha256 -> shared
+  private final Map<String, Named> named =
+      new HashMap<>(); // docId@sha256 -> kept commits naming it
   private BookMetadata lastBook;
   private List<AssetRef> lastAssets = List.of();
 
@@ -60,9 +63,13 @@ final class ChapterVersions {
   CommitIngested retain(CommitIngested manifest) {
     List<ChapterEntry> chapters = new ArrayList<>(manifest.chapters().size());
     for (ChapterEntry c : manifest.chapters()) {
-      String version = version(c.docId(), c.sha256());
-      named.merge(version, 1, Integer::sum);
-      chapters.add(entries.merge(version, c, (kept, fresh) -> kept.equals(fresh) ? kept : fresh));
+      Named now =
+          named.merge(
+              version(c.docId(), c.sha256()),
+              new Named(c, 1),
+              (kept, fresh) ->
+                  new Named(kept.entry().equals(c) ? kept.entry() : c, kept.commits() + 1));
+      chapters.add(now.entry());
     }
     lastBook = manifest.book().equals(lastBook) ? lastBook : manifest.book();
     lastAssets = manifest.assets().equals(lastAssets) ? lastAssets : manifest.assets();
@@ -85,11 +92,9 @@ final class ChapterVersions {
   /** A commit is no longer kept: the versions only it named go (unless they are the newest). */
   void release(CommitIngested manifest) {
     for (ChapterEntry c : manifest.chapters()) {
-      String version = version(c.docId(), c.sha256());
-      if (named.merge(version, -1, Integer::sum) <= 0) {
-        named.remove(version);
-        entries.remove(version);
-      }
+      named.computeIfPresent(
+          version(c.docId(), c.sha256()),
+          (v, kept) -> kept.commits() <= 1 ? null : new Named(kept.entry(), kept.commits() - 1));
       dropIfUnused(c.docId(), c.sha256());
     }
   }
