@@ -168,8 +168,20 @@ class EventJsonTest {
     assertThat(Topics.all(3))
         .extracting(TopicSpec::name)
         .containsExactly(
-            Topics.SOURCE, Topics.COMMITS, Topics.RENDERED, Topics.EDITIONS, Topics.DLT);
+            Topics.SOURCE,
+            Topics.COMMITS,
+            Topics.RECENT_COMMITS,
+            Topics.RENDERED,
+            Topics.EDITIONS,
+            Topics.DLT);
     assertThat(Topics.all(3).get(1).configs()).containsEntry("cleanup.policy", "delete");
     assertThat(Topics.all(3).get(0).configs()).containsEntry("cleanup.policy", "compact");
+    // the topics read whole at start compact within an hour, not Kafka's default week
+    for (int i : new int[] {2, 4}) {
+      assertThat(Topics.all(3).get(i).configs())
+          .containsEntry("cleanup.policy", "compact")
+          .containsEntry("segment.ms", "3600000")
+          .containsEntry("delete.retention.ms", "3600000");
+    }
   }
 }

@@ -75,7 +75,11 @@ abstract class AbstractExportServiceIT {
     List<RenderedChapter> chapters = new ArrayList<>(Books.rendered(manifest));
     storeImages(manifest);
     try (KafkaProducer<String, byte[]> producer = producer()) {
-      producer.send(new ProducerRecord<>(Topics.COMMITS, BOOK, EventJson.toBytes(manifest)));
+      producer.send(
+          new ProducerRecord<>(
+              Topics.RECENT_COMMITS,
+              Topics.commitKey(BOOK, manifest.commit()),
+              EventJson.toBytes(manifest)));
       for (int i = chapters.size() - 1; i >= 0; i--) {
         RenderedChapter c = chapters.get(i);
         producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c)));
@@ -170,9 +174,9 @@ abstract class AbstractExportServiceIT {
 
   @Test
   void sendsAnUnreadableCommitToTheDeadLetterTopic() throws Exception {
-    String key = "broken-book-" + port;
+    String key = Topics.commitKey("broken-book-" + port, "c");
     try (KafkaProducer<String, byte[]> producer = producer()) {
-      producer.send(new ProducerRecord<>(Topics.COMMITS, key, "{not json".getBytes())).get();
+      producer.send(new ProducerRecord<>(Topics.RECENT_COMMITS, key, "{not json".getBytes())).get();
     }
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -193,7 +197,7 @@ abstract class AbstractExportServiceIT {
                   if (key.equals(record.key())) {
                     assertThat(new String(record.value())).isEqualTo("{not json");
                     assertThat(EventHeaders.get(record.headers(), EventHeaders.DLT_ORIGIN))
-                        .startsWith(Topics.COMMITS);
+                        .startsWith(Topics.RECENT_COMMITS);
                     errors.add(EventHeaders.get(record.headers(), EventHeaders.DLT_EXCEPTION));
                   }
                 }
@@ -206,7 +210,7 @@ abstract class AbstractExportServiceIT {
         .untilAsserted(
             () ->
                 assertThat(new String(get("/actuator/prometheus", Map.of()).body()))
-                    .contains("galley_dlt_records_total{topic=\"guide.commits.v1\""));
+                    .contains("galley_dlt_records_total{topic=\"guide.recent-commits.v1\""));
   }
 
   @Test
@@ -314,7 +318,11 @@ abstract class AbstractExportServiceIT {
       producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), EventJson.toBytes(c))).get();
     }
     producer
-        .send(new ProducerRecord<>(Topics.COMMITS, manifest.bookId(), EventJson.toBytes(manifest)))
+        .send(
+            new ProducerRecord<>(
+                Topics.RECENT_COMMITS,
+                Topics.commitKey(manifest.bookId(), manifest.commit()),
+                EventJson.toBytes(manifest)))
         .get();
   }
 
@@ -378,6 +386,9 @@ abstract class AbstractExportServiceIT {
   private KafkaProducer<String, byte[]> producer() {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    // as ingest and render do: all of a book's records in its partition, in order
+    props.put(
+        ProducerConfig.PARTITIONER_CLASS_CONFIG, io.galley.kafka.BookPartitioner.class.getName());
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 

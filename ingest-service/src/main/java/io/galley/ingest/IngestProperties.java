@@ -41,6 +41,10 @@ import org.springframework.util.unit.DataSize;
  * @param leaseTimeout how long a silent active instance keeps the lease (the lease consumer's
  *     session timeout), default 8s; a standby takes over about this long after the active one died.
  *     The broker bounds it ({@code group.min.session.timeout.ms}, default 6s)
+ * @param commitsKeptPerBook the newest decisions of each book kept on {@code
+ *     guide.recent-commits.v1} (older ones are retired with tombstones) and in memory, default 50;
+ *     the last accepted manifest of a book is kept whatever its age. What render and export can
+ *     show of a book's history (their {@code history-per-book}) is bounded by it
  */
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
@@ -65,7 +69,11 @@ public record IngestProperties(
     Long maxImagePixels,
     Integer maxImageSide,
     String group,
-    Duration leaseTimeout) {
+    Duration leaseTimeout,
+    Integer commitsKeptPerBook) {
+
+  /** Decisions of each book kept unless {@code galley.ingest.commits-kept-per-book} is set. */
+  public static final int DEFAULT_COMMITS_KEPT_PER_BOOK = 50;
 
   public IngestProperties {
     if (repository == null || repository.isBlank()) {
@@ -125,6 +133,9 @@ public record IngestProperties(
       throw new IllegalArgumentException(
           "galley.ingest.lease-timeout must be >= 1s, got " + leaseTimeout);
     }
+    commitsKeptPerBook =
+        commitsKeptPerBook == null ? DEFAULT_COMMITS_KEPT_PER_BOOK : commitsKeptPerBook;
+    positive("commits-kept-per-book", commitsKeptPerBook);
   }
 
   private static void positive(String name, long value) {

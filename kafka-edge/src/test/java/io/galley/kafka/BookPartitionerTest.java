@@ -109,9 +109,31 @@ class BookPartitionerTest {
   }
 
   @Test
+  void anEditionsTombstoneGoesWhereTheEditionWent() {
+    for (int i = 0; i < 50; i++) {
+      String bookId = "book-" + i;
+      String id = "e".repeat(31) + (i % 10);
+      EditionPublished edition = edition(bookId, id);
+      int where = partitioner.partition(Topics.EDITIONS, id, null, edition, null, cluster);
+      var tombstones = EditionTombstones.of(bookId, List.of(id), PARTITIONS, "test");
+      assertThat(tombstones)
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.value()).isNull();
+                assertThat(t.key()).isEqualTo(id);
+                assertThat(t.partition()).as(bookId).isEqualTo(where);
+              });
+    }
+  }
+
+  @Test
   void findsTheBookOfEachKeyShape() {
     assertThat(BookPartitioner.bookIdOf(Topics.SOURCE, "b/d/e", null)).isEqualTo("b");
     assertThat(BookPartitioner.bookIdOf(Topics.COMMITS, "b", null)).isEqualTo("b");
+    // a decision on the window and the tombstone that retires it: same book, same partition
+    assertThat(BookPartitioner.bookIdOf(Topics.RECENT_COMMITS, "b/c1", "{}")).isEqualTo("b");
+    assertThat(BookPartitioner.bookIdOf(Topics.RECENT_COMMITS, "b/c1", null)).isEqualTo("b");
     assertThat(BookPartitioner.bookIdOf(Topics.RENDERED, "abc123", null)).isNull();
     assertThat(BookPartitioner.bookIdOf(Topics.DLT, "b/d", null)).isNull();
     assertThat(BookPartitioner.bookIdOf(Topics.EDITIONS, "e", edition("b", "e"))).isEqualTo("b");

@@ -99,6 +99,7 @@ class TopicsOnABrokerIT {
         producer.send(new ProducerRecord<>(Topics.RENDERED, key, "{}")).get();
       }
       producer.send(new ProducerRecord<>(Topics.COMMITS, book, "{}")).get();
+      producer.send(new ProducerRecord<>(Topics.RECENT_COMMITS, book + "/c1", "{}")).get();
     }
     int expected = BookPartitioner.partitionOf(book, 3); // KafkaBroker creates 3 partitions
     Map<String, Object> consumerProps = new HashMap<>();
@@ -107,7 +108,8 @@ class TopicsOnABrokerIT {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> all = new ArrayList<>();
-      for (String topic : List.of(Topics.SOURCE, Topics.RENDERED, Topics.COMMITS)) {
+      for (String topic :
+          List.of(Topics.SOURCE, Topics.RENDERED, Topics.COMMITS, Topics.RECENT_COMMITS)) {
         for (int p = 0; p < 3; p++) {
           all.add(new TopicPartition(topic, p));
         }
@@ -116,14 +118,14 @@ class TopicsOnABrokerIT {
       consumer.seekToBeginning(all);
       List<ConsumerRecord<String, String>> ours = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (ours.size() < 7 && System.nanoTime() < deadline) {
+      while (ours.size() < 8 && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.key() != null && (r.key().equals(book) || r.key().startsWith(book + "/"))) {
             ours.add(r);
           }
         }
       }
-      assertThat(ours).hasSize(7);
+      assertThat(ours).hasSize(8);
       assertThat(ours).allSatisfy(r -> assertThat(r.partition()).isEqualTo(expected));
       assertThat(ours.stream().filter(r -> r.topic().equals(Topics.SOURCE)).map(r -> r.key()))
           .containsExactlyInAnyOrderElementsOf(sourceKeys);

@@ -32,8 +32,8 @@ final class ConsumerLag implements AutoCloseable {
   /** The topics a service reads (its joined topics and the editions). */
   static List<String> topicsOf(String service) {
     return service.equals("render")
-        ? List.of("guide.source.v1", "guide.commits.v1", "guide.editions.v1")
-        : List.of("guide.commits.v1", "guide.rendered.v1", "guide.editions.v1");
+        ? List.of("guide.source.v1", "guide.recent-commits.v1", "guide.editions.v1")
+        : List.of("guide.recent-commits.v1", "guide.rendered.v1", "guide.editions.v1");
   }
 
   /** Whether the live groups of {@code service} have committed every partition's end. */

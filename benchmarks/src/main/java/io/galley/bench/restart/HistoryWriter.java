@@ -9,6 +9,8 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
+import io.galley.export.ExportProperties;
+import io.galley.ingest.IngestProperties;
 import io.galley.kafka.BookPartitioner;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes a history straight to the topics, as the services would have: per commit ingest's sources
  * and manifest, render's rendered chapters and HTML edition, export's PDF and EPUB editions, with
- * the services' keys and headers and {@link BookPartitioner} on the producer. Edition files go to
- * the blob store first (several commits at a time, since each put fsyncs).
+ * the services' keys and headers and {@link BookPartitioner} on the producer, and the tombstones
+ * with which ingest and the builders retire what falls out of their windows ({@link Retirements}).
+ * Edition files go to the blob store first (several commits at a time, since each put fsyncs).
  */
 final class HistoryWriter implements AutoCloseable {
 
@@ -35,9 +38,15 @@ final class HistoryWriter implements AutoCloseable {
   private final KafkaProducer<String, Object> producer;
   private final PublishedEditions editions;
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private final Retirements retirements;
 
-  HistoryWriter(String bootstrapServers, PublishedEditions editions) {
+  HistoryWriter(String bootstrapServers, PublishedEditions editions, int partitions) {
     this.editions = editions;
+    this.retirements =
+        new Retirements(
+            IngestProperties.DEFAULT_COMMITS_KEPT_PER_BOOK,
+            ExportProperties.DEFAULT_HISTORY_PER_BOOK,
+            partitions);
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -67,6 +76,10 @@ final class HistoryWriter implements AutoCloseable {
         for (ProducerRecord<String, Object> record : records(chunk.get(i), published)) {
           sent.add(producer.send(record));
         }
+        for (ProducerRecord<String, Object> record :
+            retirements.after(chunk.get(i).manifest(), published)) {
+          sent.add(producer.send(record));
+        }
       }
       producer.flush();
       for (Future<?> f : sent) {
@@ -84,6 +97,13 @@ final class HistoryWriter implements AutoCloseable {
       records.add(ingest(Topics.SOURCE, s.key(), s, "SourceDocument", m.commit()));
     }
     records.add(ingest(Topics.COMMITS, m.bookId(), m, "CommitIngested", m.commit()));
+    records.add(
+        ingest(
+            Topics.RECENT_COMMITS,
+            Topics.commitKey(m.bookId(), m.commit()),
+            m,
+            "CommitIngested",
+            m.commit()));
     for (RenderedChapter r : commit.rendered()) {
       String id =
           Digests.sha256Hex(r.key() + "\n" + r.sourceSha256() + "\n" + r.rendererVersion())

@@ -69,7 +69,8 @@ public final class RestartBenchmark {
             new HistoryWriter(
                 broker.bootstrapServers(),
                 new PublishedEditions(
-                    blobs, MarkdownConverter.RENDERER_VERSION, ExportProperties.EXPORTER_VERSION));
+                    blobs, MarkdownConverter.RENDERER_VERSION, ExportProperties.EXPORTER_VERSION),
+                options.partitions());
         RestartRun restart =
             new RestartRun(
                 broker.bootstrapServers(),
@@ -94,6 +95,14 @@ public final class RestartBenchmark {
                 commits,
                 commits - before,
                 (System.nanoTime() - t) / 1e9));
+        long[] bytes = broker.awaitCompacted(java.time.Duration.ofMinutes(3));
+        say(
+            String.format(
+                Locale.ROOT,
+                "windowed topics (recent commits, editions) on disk: %.1f MB as the writing ended, %.1f MB"
+                    + " once the log cleaner settled",
+                bytes[0] / 1e6,
+                bytes[1] / 1e6));
         for (String service : List.of("render", "export")) {
           Path jar = copyExecJar(jars, service + "-service");
           measured.add(restart.measure(service, jar, commits, history.newestCommits()));

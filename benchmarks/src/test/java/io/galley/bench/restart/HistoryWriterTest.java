@@ -51,7 +51,11 @@ class HistoryWriterTest {
         }
         assertThat(topics)
             .containsExactlyInAnyOrder(
-                Topics.SOURCE, Topics.COMMITS, Topics.RENDERED, Topics.EDITIONS);
+                Topics.SOURCE,
+                Topics.COMMITS,
+                Topics.RECENT_COMMITS,
+                Topics.RENDERED,
+                Topics.EDITIONS);
       }
     }
     assertThat(seen).hasSizeGreaterThan(1); // the books do not all share one partition
@@ -92,7 +96,13 @@ class HistoryWriterTest {
   private static Cluster cluster() {
     Node node = new Node(1, "127.0.0.1", 9);
     List<PartitionInfo> partitions = new ArrayList<>();
-    for (String topic : List.of(Topics.SOURCE, Topics.COMMITS, Topics.RENDERED, Topics.EDITIONS)) {
+    for (String topic :
+        List.of(
+            Topics.SOURCE,
+            Topics.COMMITS,
+            Topics.RECENT_COMMITS,
+            Topics.RENDERED,
+            Topics.EDITIONS)) {
       for (int p = 0; p < PARTITIONS; p++) {
         Node[] replicas = {node};
         partitions.add(new PartitionInfo(topic, p, node, replicas, replicas));

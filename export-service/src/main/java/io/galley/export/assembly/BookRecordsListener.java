@@ -33,7 +33,7 @@ class BookRecordsListener extends CoPartitionedListener {
   @KafkaListener(
       id = "export-books",
       idIsGroup = false,
-      topics = {Topics.COMMITS, Topics.RENDERED},
+      topics = {Topics.RECENT_COMMITS, Topics.RENDERED},
       containerFactory = "joinFactory")
   void on(ConsumerRecord<String, Object> record) {
     Object value = record.value();

@@ -160,8 +160,9 @@ final class EditionBuildJob {
               (System.nanoTime() - start) / 1_000_000,
               "/editions/" + editionId + ext);
       store.put(edition, built.file()); // durable before it is announced
-      catalog.add(edition);
+      List<String> retired = catalog.add(edition);
       publisher.publish(edition);
+      publisher.retire(m.bookId(), retired);
       observer.finished(edition);
       LOG.info(
           "built {} {} of {} at {} in {} ms",
@@ -192,8 +193,9 @@ final class EditionBuildJob {
             builder.format(),
             reason,
             m.committedAt());
-    catalog.add(failed);
+    List<String> retired = catalog.add(failed);
     observer.finished(failed);
     publisher.publish(failed);
+    publisher.retire(m.bookId(), retired);
   }
 }

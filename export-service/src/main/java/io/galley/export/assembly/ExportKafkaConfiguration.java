@@ -60,7 +60,7 @@ class ExportKafkaConfiguration {
 
   @Bean
   JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {
-    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.COMMITS, Topics.RENDERED));
+    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.RECENT_COMMITS, Topics.RENDERED));
   }
 
   @Bean
@@ -83,7 +83,7 @@ class ExportKafkaConfiguration {
 
   private static Map<String, Deserializer<?>> joinedValues() {
     return Map.of(
-        Topics.COMMITS,
+        Topics.RECENT_COMMITS,
         new EventDeserializer<>(CommitEvent.class),
         Topics.RENDERED,
         new EventDeserializer<>(RenderedChapter.class));

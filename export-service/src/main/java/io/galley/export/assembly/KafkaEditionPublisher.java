@@ -4,14 +4,20 @@ import io.galley.events.EditionEvent;
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
+import io.galley.kafka.EditionTombstones;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
 /** Publishes edition outcomes on {@code guide.editions.v1} with Galley's headers. */
 final class KafkaEditionPublisher implements EditionPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEditionPublisher.class);
 
   static final String SOURCE = "export-service";
 
@@ -40,6 +46,29 @@ final class KafkaEditionPublisher implements EditionPublisher {
       throw new IllegalStateException("interrupted publishing " + event.editionId(), e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot publish " + event.editionId(), e);
+    }
+  }
+
+  @Override
+  public void retire(String bookId, List<String> editionIds) {
+    if (editionIds.isEmpty()) {
+      return;
+    }
+    int partitions = kafka.partitionsFor(Topics.EDITIONS).size();
+    for (ProducerRecord<String, Object> tombstone :
+        EditionTombstones.of(bookId, editionIds, partitions, SOURCE)) {
+      kafka
+          .send(tombstone)
+          .whenComplete(
+              (ok, e) -> {
+                if (e != null) {
+                  LOG.warn(
+                      "could not retire edition {} of {}: {}",
+                      tombstone.key(),
+                      bookId,
+                      e.toString());
+                }
+              });
     }
   }
 }

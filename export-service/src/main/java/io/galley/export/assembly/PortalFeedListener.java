@@ -30,7 +30,7 @@ class PortalFeedListener extends ReplayingListener {
   @KafkaListener(
       id = ID,
       idIsGroup = false,
-      topics = {Topics.COMMITS, Topics.RENDERED},
+      topics = {Topics.RECENT_COMMITS, Topics.RENDERED},
       containerFactory = "portalFactory")
   void on(ConsumerRecord<String, Object> record) {
     Object value = record.value();

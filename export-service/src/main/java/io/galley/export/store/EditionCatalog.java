@@ -4,6 +4,7 @@ import io.galley.events.EditionFailed;
 import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.export.ExportProperties;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -60,8 +61,13 @@ public class EditionCatalog {
     this.perBook = perBook;
   }
 
-  /** Records a published edition. */
-  public synchronized void add(EditionPublished edition) {
+  /**
+   * Records a published edition.
+   *
+   * @return the editionIds that dropped out of the book and format's bound (its builder retires
+   *     them from the editions topic)
+   */
+  public synchronized List<String> add(EditionPublished edition) {
     EditionFailed failure = failed.remove(edition.editionId());
     if (failure != null) {
       failedByShelf.get(shelf(failure.bookId(), failure.format())).remove(failure);
@@ -74,15 +80,23 @@ public class EditionCatalog {
       shelf.remove(previous); // published again: the newer record is kept
     }
     shelf.add(edition);
+    List<String> dropped = new ArrayList<>();
     while (shelf.size() > perBook) {
-      published.remove(shelf.pollLast().editionId());
+      String id = shelf.pollLast().editionId();
+      published.remove(id);
+      dropped.add(id);
     }
+    return dropped;
   }
 
-  /** Records a failed edition; the previous edition stays listed. */
-  public synchronized void add(EditionFailed failure) {
+  /**
+   * Records a failed edition; the previous edition stays listed.
+   *
+   * @return the editionIds of failures that dropped out of the bound
+   */
+  public synchronized List<String> add(EditionFailed failure) {
     if (published.containsKey(failure.editionId())) {
-      return;
+      return List.of();
     }
     NavigableSet<EditionFailed> shelf =
         failedByShelf.computeIfAbsent(
@@ -92,9 +106,13 @@ public class EditionCatalog {
       shelf.remove(previous);
     }
     shelf.add(failure);
+    List<String> dropped = new ArrayList<>();
     while (shelf.size() > perBook) {
-      failed.remove(shelf.pollLast().editionId());
+      String id = shelf.pollLast().editionId();
+      failed.remove(id);
+      dropped.add(id);
     }
+    return dropped;
   }
 
   /** Every published edition kept, newest first. */

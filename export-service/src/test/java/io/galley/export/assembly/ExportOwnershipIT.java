@@ -198,7 +198,11 @@ class ExportOwnershipIT {
     for (RenderedChapter c : Books.rendered(manifest)) {
       producer.send(new ProducerRecord<>(Topics.RENDERED, c.key(), c)).get();
     }
-    producer.send(new ProducerRecord<>(Topics.COMMITS, bookId, manifest)).get();
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.RECENT_COMMITS, Topics.commitKey(bookId, manifest.commit()), manifest))
+        .get();
   }
 
   private void awaitEditions(String bookId, String commit) {

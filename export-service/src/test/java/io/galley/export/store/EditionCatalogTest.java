@@ -14,12 +14,20 @@ class EditionCatalogTest {
 
   @Test
   void keepsTheNewestEditionsOfEachBookAndFormatWhateverOrderTheyArriveIn() {
+    java.util.List<String> dropped = new java.util.ArrayList<>();
     for (int n = 1; n <= 40; n++) {
-      catalog.add(edition("a", n, EditionFormat.PDF));
+      dropped.addAll(catalog.add(edition("a", n, EditionFormat.PDF)));
       catalog.add(edition("a", n, EditionFormat.EPUB));
       catalog.add(edition("b", n, EditionFormat.PDF));
     }
-    catalog.add(edition("a", 7, EditionFormat.PDF)); // a late record of an old commit
+    // what dropped out is named, so the builder can retire it from the editions topic
+    assertThat(dropped)
+        .hasSize(37)
+        .startsWith(edition("a", 1, EditionFormat.PDF).editionId())
+        .endsWith(edition("a", 37, EditionFormat.PDF).editionId());
+    // a late record of an old commit drops out at once
+    assertThat(catalog.add(edition("a", 7, EditionFormat.PDF)))
+        .containsExactly(edition("a", 7, EditionFormat.PDF).editionId());
 
     assertThat(catalog.all()).hasSize(9);
     assertThat(catalog.all())
@@ -38,7 +46,9 @@ class EditionCatalogTest {
   @Test
   void keepsTheNewestFailuresAndForgetsOneOnceItsEditionIsPublished() {
     for (int n = 1; n <= 10; n++) {
-      catalog.add(failure("a", n));
+      assertThat(catalog.add(failure("a", n)))
+          .containsExactlyElementsOf(
+              n > 3 ? java.util.List.of(failure("a", n - 3).editionId()) : java.util.List.of());
     }
     assertThat(catalog.failures())
         .extracting(EditionFailed::commit)

@@ -64,7 +64,7 @@ class BookIngestor {
               commit.message(),
               commit.committedAt(),
               problems.all());
-      publisher.publishRejected(rejected);
+      publisher.publishRejected(rejected, log.retiredBy(rejected));
       log.record(rejected);
       return rejected;
     }
@@ -111,7 +111,7 @@ class BookIngestor {
                         c.assets()))
             .toList();
     // every image goes to the publisher, which stores those the blob store does not hold yet
-    publisher.publishIngested(manifest, sources, book.assets().values());
+    publisher.publishIngested(manifest, sources, book.assets().values(), log.retiredBy(manifest));
     log.record(manifest);
     return manifest;
   }

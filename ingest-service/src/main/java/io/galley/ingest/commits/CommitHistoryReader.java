@@ -20,8 +20,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code guide.commits.v1} (committed records only): all of it from the beginning, then, on
- * the same consumer, what was added since. Used by one thread at a time.
+ * Reads {@code guide.recent-commits.v1} (committed records only): all of it from the beginning,
+ * then, on the same consumer, what was added since. Its tombstones (decisions retired from the
+ * window) are skipped: {@link CommitLog} keeps the same window, so it drops them itself. Used by
+ * one thread at a time.
  */
 @Component
 class CommitHistoryReader implements AutoCloseable {
@@ -48,9 +50,14 @@ class CommitHistoryReader implements AutoCloseable {
     consumer = new KafkaConsumer<>(props);
     try {
       partitions =
-          consumer.partitionsFor(Topics.COMMITS, Duration.ofSeconds(30)).stream()
+          consumer.partitionsFor(Topics.RECENT_COMMITS, Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
+      if (partitions.isEmpty()) {
+        // the topic is not there yet (nothing decided): read it whole next time, not never
+        close();
+        return List.of();
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
     } catch (RuntimeException e) {

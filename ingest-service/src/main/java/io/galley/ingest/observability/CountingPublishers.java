@@ -37,14 +37,17 @@ class CountingPublishers implements BeanPostProcessor {
 
     @Override
     public void publishIngested(
-        CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets) {
-      delegate.publishIngested(manifest, sources, assets);
+        CommitIngested manifest,
+        List<SourceDocument> sources,
+        Collection<Asset> assets,
+        List<String> retired) {
+      delegate.publishIngested(manifest, sources, assets, retired);
       metrics.ingested();
     }
 
     @Override
-    public void publishRejected(CommitRejected rejected) {
-      delegate.publishRejected(rejected);
+    public void publishRejected(CommitRejected rejected, List<String> retired) {
+      delegate.publishRejected(rejected, retired);
       metrics.rejected();
     }
   }

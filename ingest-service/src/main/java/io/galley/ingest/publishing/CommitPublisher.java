@@ -13,10 +13,16 @@ public interface CommitPublisher {
   /**
    * Stores the images in the blob store, then publishes the changed sources, tombstones for deleted
    * docIds and the manifest, all or nothing.
+   *
+   * @param retired the book's older decisions this one pushes out of the recent-commits window
+   *     (keys on {@code guide.recent-commits.v1}), tombstoned in the same transaction
    */
   void publishIngested(
-      CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets);
+      CommitIngested manifest,
+      List<SourceDocument> sources,
+      Collection<Asset> assets,
+      List<String> retired);
 
-  /** Publishes a rejection (and nothing else for that commit). */
-  void publishRejected(CommitRejected rejected);
+  /** Publishes a rejection (and nothing else for that commit but the retired keys' tombstones). */
+  void publishRejected(CommitRejected rejected, List<String> retired);
 }

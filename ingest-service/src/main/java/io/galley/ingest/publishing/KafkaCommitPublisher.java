@@ -48,7 +48,10 @@ class KafkaCommitPublisher implements CommitPublisher {
 
   @Override
   public void publishIngested(
-      CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets) {
+      CommitIngested manifest,
+      List<SourceDocument> sources,
+      Collection<Asset> assets,
+      List<String> retired) {
     String commit = manifest.commit();
     store(assets);
     template.executeInTransaction(
@@ -65,7 +68,7 @@ class KafkaCommitPublisher implements CommitPublisher {
                 "SourceDocumentDeleted",
                 commit);
           }
-          sendEvent(ops, manifest);
+          sendEvent(ops, manifest, retired);
           return null;
         });
   }
@@ -93,22 +96,33 @@ class KafkaCommitPublisher implements CommitPublisher {
   }
 
   @Override
-  public void publishRejected(CommitRejected rejected) {
+  public void publishRejected(CommitRejected rejected, List<String> retired) {
     template.executeInTransaction(
         ops -> {
-          sendEvent(ops, rejected);
+          sendEvent(ops, rejected, retired);
           return null;
         });
   }
 
-  private static void sendEvent(KafkaOperations<String, byte[]> ops, CommitEvent event) {
+  /**
+   * The decision on the whole log and on the recent-commits window, and tombstones for the window's
+   * keys it retires (keyed {@code bookId/commit}, so they land in the book's partition).
+   */
+  private static void sendEvent(
+      KafkaOperations<String, byte[]> ops, CommitEvent event, List<String> retired) {
+    byte[] json = EventJson.toBytes(event);
+    String type = event.getClass().getSimpleName();
+    send(ops, Topics.COMMITS, event.bookId(), json, type, event.commit());
     send(
         ops,
-        Topics.COMMITS,
-        event.bookId(),
-        EventJson.toBytes(event),
-        event.getClass().getSimpleName(),
+        Topics.RECENT_COMMITS,
+        Topics.commitKey(event.bookId(), event.commit()),
+        json,
+        type,
         event.commit());
+    for (String key : retired) {
+      send(ops, Topics.RECENT_COMMITS, key, null, "CommitRetired", event.commit());
+    }
   }
 
   private static void send(

@@ -83,7 +83,10 @@ class IncrementalIngestTest {
 
     @Override
     public void publishIngested(
-        CommitIngested manifest, List<SourceDocument> sources, Collection<Asset> assets) {
+        CommitIngested manifest,
+        List<SourceDocument> sources,
+        Collection<Asset> assets,
+        List<String> retired) {
       published.add(
           List.of(
               manifest,
@@ -92,7 +95,7 @@ class IncrementalIngestTest {
     }
 
     @Override
-    public void publishRejected(CommitRejected rejected) {
+    public void publishRejected(CommitRejected rejected, List<String> retired) {
       published.add(List.of(rejected));
     }
   }

@@ -87,6 +87,7 @@ public final class IngestMeasure {
             null,
             null,
             "galley-measure-" + System.nanoTime(),
+            null,
             null);
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));

@@ -72,6 +72,7 @@ class RepositoryPollerHealthTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }

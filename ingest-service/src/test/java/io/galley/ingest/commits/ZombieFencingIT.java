@@ -61,6 +61,7 @@ class ZombieFencingIT {
 
   @Test
   void theOldHoldersPublicationsAfterATakeoverAreFencedAndLeaveNothing() {
+    KafkaBroker.createTopics(bootstrap); // as the service declares them at start
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));
     Instance zombie = new Instance(kafka, "a");
@@ -123,7 +124,7 @@ class ZombieFencingIT {
               List.of(Problem.error("book.yml", 1, "broken")));
       role.publishing(
           () -> {
-            publisher.publishRejected(rejected);
+            publisher.publishRejected(rejected, log.retiredBy(rejected));
             log.record(rejected);
             return rejected;
           });
@@ -152,6 +153,7 @@ class ZombieFencingIT {
           null,
           null,
           group,
+          null,
           null);
     }
   }

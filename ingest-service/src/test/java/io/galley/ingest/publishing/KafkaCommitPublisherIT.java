@@ -9,13 +9,18 @@ import io.galley.blob.DirectoryBlobStore;
 import io.galley.events.AssetRef;
 import io.galley.events.BookMetadata;
 import io.galley.events.ChapterEntry;
+import io.galley.events.CommitEvent;
 import io.galley.events.CommitIngested;
+import io.galley.events.CommitRejected;
 import io.galley.events.Digests;
 import io.galley.events.EventJson;
+import io.galley.events.Problem;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.ingest.TopicReader;
 import io.galley.ingest.book.Asset;
+import io.galley.ingest.commits.CommitLog;
+import io.galley.kafka.BookPartitioner;
 import io.galley.testsupport.KafkaBroker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,7 +52,9 @@ class KafkaCommitPublisherIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                40 * 1024 * 1024),
+                40 * 1024 * 1024,
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, // as ingest-service.yml sets it
+                BookPartitioner.class.getName()),
             new StringSerializer(),
             new ByteArraySerializer());
     factory.setTransactionIdPrefix(prefix);
@@ -89,7 +97,7 @@ class KafkaCommitPublisherIT {
     assertThatThrownBy(
             () ->
                 publisher.publishIngested(
-                    manifest(bookId, commit, List.of()), List.of(huge), List.of()))
+                    manifest(bookId, commit, List.of()), List.of(huge), List.of(), List.of()))
         .isInstanceOf(RuntimeException.class);
 
     assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
@@ -99,7 +107,8 @@ class KafkaCommitPublisherIT {
 
     // the same publisher recovers for the next commit, which is visible as a whole
     SourceDocument doc = doc(bookId, commit, "# A\n");
-    publisher.publishIngested(manifest(bookId, commit, List.of()), List.of(doc), List.of());
+    publisher.publishIngested(
+        manifest(bookId, commit, List.of()), List.of(doc), List.of(), List.of());
     assertThat(TopicReader.readAll(bootstrap, Topics.SOURCE))
         .anyMatch(r -> r.key().equals(bookId + "/a"));
     assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
@@ -127,7 +136,10 @@ class KafkaCommitPublisherIT {
     assertThatThrownBy(
             () ->
                 failing.publishIngested(
-                    m, List.of(doc(bookId, commit, "# A\n")), List.of(new Asset(ref, png))))
+                    m,
+                    List.of(doc(bookId, commit, "# A\n")),
+                    List.of(new Asset(ref, png)),
+                    List.of()))
         .hasMessageContaining("big.png");
     assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
         .as("no manifest announces an image that is not stored")
@@ -135,13 +147,83 @@ class KafkaCommitPublisherIT {
 
     DirectoryBlobStore store = new DirectoryBlobStore(blobs);
     new KafkaCommitPublisher(new KafkaTemplate<>(factory), store)
-        .publishIngested(m, List.of(doc(bookId, commit, "# A\n")), List.of(new Asset(ref, png)));
+        .publishIngested(
+            m, List.of(doc(bookId, commit, "# A\n")), List.of(new Asset(ref, png)), List.of());
     try (InputStream in = store.open(ref.sha256())) {
       assertThat(in.readAllBytes()).isEqualTo(png);
     }
     assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
         .anyMatch(r -> bookId.equals(r.key()));
     factory.destroy();
+  }
+
+  @Test
+  void decisionsGoToTheLogAndToTheWindowWhichRetiresABooksOlderOnesWithTombstones()
+      throws Exception {
+    DefaultKafkaProducerFactory<String, byte[]> factory =
+        producers(bootstrap, "galley-ingest-publisher-window-it-");
+    KafkaBroker.createTopics(bootstrap); // with its several partitions, if no test made it yet
+    KafkaCommitPublisher publisher =
+        new KafkaCommitPublisher(new KafkaTemplate<>(factory), new DirectoryBlobStore(blobs));
+    String bookId = "window-" + Long.toHexString(System.nanoTime());
+    CommitLog log = new CommitLog(2);
+    List<CommitEvent> decisions =
+        List.of(
+            manifest(bookId, "c1", List.of()),
+            rejected(bookId, "c2"),
+            manifest(bookId, "c3", List.of()),
+            rejected(bookId, "c4"),
+            rejected(bookId, "c5"));
+    for (CommitEvent decision : decisions) {
+      List<String> retired = log.retiredBy(decision);
+      if (decision instanceof CommitIngested m) {
+        publisher.publishIngested(m, List.of(doc(bookId, m.commit(), "# A\n")), List.of(), retired);
+      } else {
+        publisher.publishRejected((CommitRejected) decision, retired);
+      }
+      log.record(decision);
+    }
+
+    assertThat(TopicReader.readAll(bootstrap, Topics.COMMITS))
+        .as("the whole log keeps every decision")
+        .filteredOn(r -> bookId.equals(r.key()))
+        .hasSize(5);
+    List<ConsumerRecord<String, byte[]>> window =
+        TopicReader.readAll(bootstrap, Topics.RECENT_COMMITS).stream()
+            .filter(r -> r.key().startsWith(bookId + "/"))
+            .toList();
+    // c3 made c1 (an older manifest) leave; c4 made c2 leave; c5 keeps c3, the last manifest
+    assertThat(window)
+        .extracting(r -> r.key().substring(bookId.length() + 1) + (r.value() == null ? "-" : "+"))
+        .containsExactly("c1+", "c2+", "c3+", "c1-", "c4+", "c2-", "c5+", "c4-");
+    int partitions;
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      partitions =
+          admin
+              .describeTopics(List.of(Topics.RECENT_COMMITS))
+              .allTopicNames()
+              .get()
+              .get(Topics.RECENT_COMMITS)
+              .partitions()
+              .size();
+    }
+    assertThat(window)
+        .as("tombstones land in the book's partition, where compaction can drop the records")
+        .allMatch(r -> r.partition() == BookPartitioner.partitionOf(bookId, partitions));
+    assertThat(log.newestFirst()).extracting(CommitEvent::commit).containsExactly("c5", "c3");
+    factory.destroy();
+  }
+
+  private static CommitRejected rejected(String bookId, String commit) {
+    return new CommitRejected(
+        bookId,
+        commit,
+        "Ada <a@x>",
+        "m",
+        Instant.parse("2026-01-01T00:00:00Z"),
+        List.of(Problem.error("a.md", 1, "broken")));
   }
 
   /** A real directory store whose puts fail. */

@@ -27,7 +27,7 @@ class BookRecordsListener extends CoPartitionedListener {
 
   @KafkaListener(
       id = "render-books",
-      topics = {Topics.SOURCE, Topics.COMMITS},
+      topics = {Topics.SOURCE, Topics.RECENT_COMMITS},
       groupId = KafkaConfiguration.GROUP,
       containerFactory = "joinListenerFactory")
   void on(ConsumerRecord<String, Object> record) {

@@ -152,7 +152,9 @@ class HtmlEditionBuilder implements DisposableBean {
       long built = System.nanoTime();
       acknowledged(acks, sent);
       // the site is in the blob store (SiteBuilder returns once it is durable): announce it
-      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256(), m.committedAt());
+      List<String> retired =
+          library.publishedHere(
+              m.bookId(), m.commit(), editionId, site.siteIndex().sha256(), m.committedAt());
       library.markLatest(m.bookId(), m.commit(), m.committedAt());
       long millis = (System.nanoTime() - start) / 1_000_000;
       publisher.edition(
@@ -167,6 +169,7 @@ class HtmlEditionBuilder implements DisposableBean {
               m.committedAt(),
               millis,
               "/books/" + m.bookId() + "/@" + m.commit() + "/"));
+      publisher.retire(m.bookId(), retired);
       log.info(
           "built HTML edition of {}@{} in {} ms: {} chapters in {} ms ({} published), site in {}"
               + " ms",

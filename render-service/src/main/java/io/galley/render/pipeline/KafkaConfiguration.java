@@ -43,7 +43,7 @@ class KafkaConfiguration {
 
   @Bean
   JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {
-    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.SOURCE, Topics.COMMITS));
+    return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.SOURCE, Topics.RECENT_COMMITS));
   }
 
   @Bean
@@ -71,7 +71,7 @@ class KafkaConfiguration {
         Map.of(
             Topics.SOURCE,
             new EventDeserializer<>(SourceDocument.class),
-            Topics.COMMITS,
+            Topics.RECENT_COMMITS,
             new EventDeserializer<>(CommitEvent.class)),
         renderErrorHandler);
   }

@@ -6,6 +6,7 @@ import io.galley.events.EventHeaders;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
+import io.galley.kafka.EditionTombstones;
 import io.galley.render.observability.EditionMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Publishes rendered chapters and edition outcomes to Kafka and waits for the acknowledgement. */
 @Component
 class KafkaRenderPublisher implements RenderPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaRenderPublisher.class);
 
   private final KafkaTemplate<String, Object> template;
   private final EditionMetrics metrics;
@@ -67,6 +72,29 @@ class KafkaRenderPublisher implements RenderPublisher {
         edition.editionId(),
         edition.commit());
     metrics.published(edition);
+  }
+
+  @Override
+  public void retire(String bookId, List<String> editionIds) {
+    if (editionIds.isEmpty()) {
+      return;
+    }
+    int partitions = template.partitionsFor(Topics.EDITIONS).size();
+    for (ProducerRecord<String, Object> tombstone :
+        EditionTombstones.of(bookId, editionIds, partitions, KafkaConfiguration.SERVICE)) {
+      template
+          .send(tombstone)
+          .whenComplete(
+              (ok, e) -> {
+                if (e != null) {
+                  LOG.warn(
+                      "could not retire edition {} of {}: {}",
+                      tombstone.key(),
+                      bookId,
+                      e.toString());
+                }
+              });
+    }
   }
 
   private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {

@@ -22,6 +22,12 @@ interface RenderPublisher {
   /** Publishes the outcome of an HTML edition build. */
   void edition(EditionEvent edition);
 
+  /**
+   * Retires a book's editions that dropped out of the sites kept per book from the editions topic
+   * (tombstones), without waiting: one that is lost only stays until the book's next edition.
+   */
+  void retire(String bookId, List<String> editionIds);
+
   /** Records on their way to the broker. */
   @FunctionalInterface
   interface Acknowledgements {

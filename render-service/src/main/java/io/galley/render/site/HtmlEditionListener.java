@@ -35,7 +35,7 @@ class HtmlEditionListener extends ReplayingListener {
       containerFactory = "siteEditionsFactory")
   void on(ConsumerRecord<String, EditionEvent> record) {
     if (record.value() instanceof EditionPublished p && p.format() == EditionFormat.HTML) {
-      library.published(p.bookId(), p.commit(), p.sha256(), p.builtAt());
+      library.published(p.bookId(), p.commit(), p.editionId(), p.sha256(), p.builtAt());
       library.markLatest(p.bookId(), p.commit(), p.builtAt());
     }
     progress.processed(record); // a new owner of a book waits for this before building it

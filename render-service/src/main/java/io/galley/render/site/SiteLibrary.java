@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +41,13 @@ public class SiteLibrary {
   private final Path root;
   private final int historyPerBook;
   private final Map<String, Latest> latest = new ConcurrentHashMap<>();
-  private final Map<String, String> published = new ConcurrentHashMap<>();
+  private final Map<String, Site> published = new ConcurrentHashMap<>();
   private final Map<String, NavigableSet<Latest>> publishedByBook = new HashMap<>();
 
   private record Latest(String commit, Instant committedAt) {}
+
+  /** A published site: its index blob and the id of its edition. */
+  private record Site(String indexSha256, String editionId) {}
 
   /** The library under the service's state folder. */
   @Autowired
@@ -124,40 +128,53 @@ public class SiteLibrary {
   }
 
   /**
-   * Records that the site of {@code commit} (made at {@code committedAt}) is in the blob store,
-   * under index blob {@code sha}; the book's oldest site known drops out beyond the bound.
+   * Records that the site of {@code commit} (made at {@code committedAt}, edition {@code
+   * editionId}) is in the blob store, under index blob {@code sha}; the book's oldest site known
+   * drops out beyond the bound.
+   *
+   * @return the editionIds of the sites that dropped out (the builder retires them from the topic)
    */
-  public void published(String bookId, String commit, String siteIndexSha256, Instant committedAt) {
+  public List<String> published(
+      String bookId, String commit, String editionId, String siteIndexSha256, Instant committedAt) {
     synchronized (publishedByBook) {
       NavigableSet<Latest> sites =
           publishedByBook.computeIfAbsent(bookId, b -> new TreeSet<>(NEWEST_FIRST));
       sites.add(new Latest(commit, committedAt));
-      published.put(bookId + "@" + commit, siteIndexSha256);
+      published.put(bookId + "@" + commit, new Site(siteIndexSha256, editionId));
+      List<String> dropped = new ArrayList<>();
       while (sites.size() > historyPerBook) {
-        published.remove(bookId + "@" + sites.pollLast().commit());
+        Site gone = published.remove(bookId + "@" + sites.pollLast().commit());
+        if (gone != null && gone.editionId() != null) {
+          dropped.add(gone.editionId());
+        }
       }
+      return dropped;
     }
   }
 
   /**
    * Records a site this instance stored and published: also on disk, so a restart does not publish
    * it again.
+   *
+   * @return the editionIds of the sites that dropped out of the book's bound
    */
-  public void publishedHere(
-      String bookId, String commit, String siteIndexSha256, Instant committedAt) {
-    published(bookId, commit, siteIndexSha256, committedAt);
+  public List<String> publishedHere(
+      String bookId, String commit, String editionId, String siteIndexSha256, Instant committedAt) {
+    List<String> dropped = published(bookId, commit, editionId, siteIndexSha256, committedAt);
     Path marker = siteDir(bookId, commit).resolveSibling(commit + INDEX_SUFFIX);
     try {
       Files.writeString(marker, siteIndexSha256);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + marker, e);
     }
+    return dropped;
   }
 
   /** The index blob of the published site of that commit, if it is known. */
   public Optional<String> siteIndex(String bookId, String commit) {
     String key = bookId + "@" + commit;
-    String sha = published.get(key);
+    Site site = published.get(key);
+    String sha = site == null ? null : site.indexSha256();
     if (sha == null && safeName(bookId) && safeName(commit)) {
       Path marker = siteDir(bookId, commit).resolveSibling(commit + INDEX_SUFFIX);
       try {

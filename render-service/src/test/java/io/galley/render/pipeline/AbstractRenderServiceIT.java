@@ -85,7 +85,13 @@ abstract class AbstractRenderServiceIT {
     base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
     Map<String, Object> props =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            // as ingest does: all of a book's records in its partition, in order
+            ProducerConfig.PARTITIONER_CLASS_CONFIG,
+            io.galley.kafka.BookPartitioner.class.getName());
     producer =
         new KafkaProducer<>(
             props,
@@ -119,7 +125,7 @@ abstract class AbstractRenderServiceIT {
         manifest(commit1, null, Instant.parse("2026-01-01T10:00:00Z"), intro, setup, image);
 
     // the manifest first: the join must not depend on arrival order
-    send(Topics.COMMITS, bookId, first);
+    send(Topics.RECENT_COMMITS, Topics.commitKey(bookId, first.commit()), first);
     send(Topics.SOURCE, intro.key(), intro);
     send(Topics.SOURCE, setup.key(), setup);
     // the image is in the blob store, as ingest leaves it before announcing the commit
@@ -187,8 +193,8 @@ abstract class AbstractRenderServiceIT {
     String commit2 = "2".repeat(40);
     send(Topics.SOURCE, intro2.key(), intro2);
     send(
-        Topics.COMMITS,
-        bookId,
+        Topics.RECENT_COMMITS,
+        Topics.commitKey(bookId, commit2),
         manifest(commit2, commit1, Instant.parse("2026-01-02T10:00:00Z"), intro2, setup, image));
     awaitEdition(commit2);
     assertThat(meters.counter("galley.render.chapters.rendered").count() - renderedBefore)
@@ -240,8 +246,8 @@ abstract class AbstractRenderServiceIT {
 
   @Test
   void sendsUnusableRecordsToTheDeadLetterTopic() throws Exception {
-    String badKey = "bad-" + bookId;
-    send(Topics.COMMITS, badKey, new byte[] {1, 2, 3});
+    String badKey = Topics.commitKey("bad-" + bookId, "c");
+    send(Topics.RECENT_COMMITS, badKey, new byte[] {1, 2, 3});
     String badDoc = bookId + "/broken";
     send(Topics.SOURCE, badDoc, "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     await()
@@ -262,7 +268,7 @@ abstract class AbstractRenderServiceIT {
         .untilAsserted(
             () ->
                 assertThat(get("/actuator/prometheus").body())
-                    .contains("galley_dlt_records_total{topic=\"guide.commits.v1\"")
+                    .contains("galley_dlt_records_total{topic=\"guide.recent-commits.v1\"")
                     .contains("galley_dlt_records_total{topic=\"guide.source.v1\""));
   }
 

@@ -42,6 +42,9 @@ class HtmlEditionBuilderTest {
         }
 
         @Override
+        public void retire(String bookId, java.util.List<String> editionIds) {}
+
+        @Override
         public void edition(EditionEvent edition) {
           editions.add(edition);
         }

@@ -70,6 +70,9 @@ class RenderBench {
           }
 
           @Override
+          public void retire(String bookId, java.util.List<String> editionIds) {}
+
+          @Override
           public void edition(EditionEvent edition) {}
         };
     MarkdownConverter converter = new MarkdownConverter();

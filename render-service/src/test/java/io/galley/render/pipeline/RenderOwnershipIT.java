@@ -192,7 +192,11 @@ class RenderOwnershipIT {
             true,
             List.of());
     producer.send(new ProducerRecord<>(Topics.SOURCE, intro.key(), intro)).get();
-    producer.send(new ProducerRecord<>(Topics.COMMITS, bookId, manifest)).get();
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.RECENT_COMMITS, Topics.commitKey(bookId, manifest.commit()), manifest))
+        .get();
   }
 
   private void awaitEdition(String bookId, String commit) {

@@ -41,6 +41,9 @@ class RenderWarmUpTest {
               public void chapter(RenderedChapter chapter, String commit) {}
 
               @Override
+              public void retire(String bookId, java.util.List<String> editionIds) {}
+
+              @Override
               public void edition(EditionEvent edition) {}
             });
     return new RenderWarmUp(converter, join, builder, RenderProperties.defaults());

@@ -55,6 +55,9 @@ class RenderWorkerTest {
         }
 
         @Override
+        public void retire(String bookId, java.util.List<String> editionIds) {}
+
+        @Override
         public void edition(EditionEvent edition) {
           editions.add(edition);
         }

@@ -169,7 +169,8 @@ class SiteFromStoreTest {
         firstPages.add(Files.readAllBytes(site.dir().resolve("intro.html")));
       }
       // as the edition builder does once the site is stored
-      library.publishedHere(m.bookId(), m.commit(), site.siteIndex().sha256(), m.committedAt());
+      library.publishedHere(
+          m.bookId(), m.commit(), "ed-" + m.commit(), site.siteIndex().sha256(), m.committedAt());
     }
 
     assertThat(library.isBuilt("book", FIRST)).isFalse();
