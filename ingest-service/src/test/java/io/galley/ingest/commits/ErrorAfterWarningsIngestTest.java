@@ -25,13 +25,14 @@ class ErrorAfterWarningsIngestTest {
   @Test
   void rejectsTheCommitWithTheErrorThatFollowsOneHundredAndFiftyWarnings() {
     TestRepo repo = TestRepo.init(dir.resolve("content"));
-    StringBuilder links = new StringBuilder("# A\n\n");
+    StringBuilder remote = new StringBuilder("# A\n\n");
     for (int i = 1; i <= 150; i++) {
-      links.append("[gone](gone").append(i).append(".md)\n"); // a warning each: a broken link
+      // a warning each, found while a.md is read, before b.md is
+      remote.append("![r](https://images.test/r").append(i).append(".png)\n");
     }
     String commit =
         repo.write("book/book.yml", "title: T\nchapters: [a.md, b.md]\n")
-            .write("book/a.md", links.toString())
+            .write("book/a.md", remote.toString())
             .write("book/b.md", "# B\n\n![lost](img/lost.png)\n")
             .commit("many warnings, then one error");
 
