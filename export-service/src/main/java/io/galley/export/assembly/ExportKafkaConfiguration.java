@@ -14,7 +14,6 @@ import io.galley.export.pdf.PdfEditionBuilder;
 import io.galley.export.store.BlobAssetSource;
 import io.galley.export.store.EditionCatalog;
 import io.galley.export.store.EditionFileStore;
-import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
@@ -25,14 +24,13 @@ import io.galley.kafka.TopicProgress;
 import io.galley.kafka.TopicProperties;
 import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,8 +62,8 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  CommonErrorHandler exportErrorHandler(KafkaProperties kafka) {
-    Map<String, Object> props = producerProps(kafka);
+  CommonErrorHandler exportErrorHandler(KafkaProperties kafka, KafkaConnectionDetails connection) {
+    Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
     KafkaTemplate<Object, Object> dlt =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
@@ -112,8 +110,8 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  EditionPublisher editionPublisher(KafkaProperties kafka) {
-    Map<String, Object> props = producerProps(kafka);
+  EditionPublisher editionPublisher(KafkaProperties kafka, KafkaConnectionDetails connection) {
+    Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
     return new KafkaEditionPublisher(
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
@@ -185,16 +183,6 @@ class ExportKafkaConfiguration {
   ManifestJoin manifestJoin(
       BlobAssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
     return new ManifestJoin(assets, queue, observer);
-  }
-
-  private static Map<String, Object> producerProps(KafkaProperties kafka) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
-    return props;
   }
 
   /** Dead letters carry the bytes as they arrived; anything else is written as event JSON. */

@@ -59,7 +59,7 @@ class ChapterDiffs {
       return cached;
     }
     if (budget.expired()) {
-      return summary("Not compared: the time budget of this page ran out.");
+      return summary("Not compared: the time budget of this page ran out.") + texts(bookId, c);
     }
     Optional<String> before = xhtml(bookId, c.before());
     Optional<String> after = xhtml(bookId, c.after());
@@ -74,9 +74,10 @@ class ChapterDiffs {
       return cache(
           key,
           summary(
-              "Too large to compare: the chapter is over "
-                  + limits.maxChapterChars()
-                  + " characters of rendered text."));
+                  "Too large to compare: the chapter is over "
+                      + limits.maxChapterChars()
+                      + " characters of rendered text.")
+              + texts(bookId, c));
     }
     List<String> a = ChapterText.lines(before.get());
     List<String> b = ChapterText.lines(after.get());
@@ -85,25 +86,26 @@ class ChapterDiffs {
     if (a.size() > limits.maxBlocks()
         || b.size() > limits.maxBlocks()
         || atLeast / 2 > limits.maxChangedBlocks()) {
-      return cache(key, tooLarge(atLeast, "at least "));
+      return cache(key, tooLarge(atLeast, "at least ") + texts(bookId, c));
     }
     List<TextDiff.Line> lines;
     try {
       lines = TextDiff.of(a, b, budget);
     } catch (DiffTooLarge e) {
       return summary(
-          "Too large to show; at least "
-              + atLeast
-              + " blocks changed (the comparison stopped: "
-              + e.getMessage()
-              + ").");
+              "Too large to show; at least "
+                  + atLeast
+                  + " blocks changed (the comparison stopped: "
+                  + e.getMessage()
+                  + ").")
+          + texts(bookId, c);
     }
     long changed = lines.stream().filter(l -> l.kind() != TextDiff.Kind.KEPT).count();
     if (changed == 0) {
       return cache(key, "<p>The text reads the same; only the source or the markup changed.</p>\n");
     }
     if (changed > limits.maxChangedBlocks()) {
-      return cache(key, tooLarge(changed, ""));
+      return cache(key, tooLarge(changed, "") + texts(bookId, c));
     }
     return cache(key, TextDiffTable.render("Text changes in " + c.title(), lines));
   }
@@ -115,6 +117,33 @@ class ChapterDiffs {
 
   private static String tooLarge(long changed, String qualifier) {
     return summary("Too large to show; " + qualifier + changed + " blocks changed.");
+  }
+
+  /** Links to the two versions' text, for a chapter not compared here: readers compare them. */
+  private static String texts(String bookId, ChapterChange c) {
+    StringBuilder html = new StringBuilder("<p class=\"diff-texts\">Read the text of ");
+    if (c.before() != null) {
+      html.append(textLink(bookId, c.before(), "the older version"));
+    }
+    if (c.before() != null && c.after() != null) {
+      html.append(" and ");
+    }
+    if (c.after() != null) {
+      html.append(textLink(bookId, c.after(), "the newer version"));
+    }
+    return html.append(".</p>\n").toString();
+  }
+
+  private static String textLink(String bookId, io.galley.events.ChapterEntry entry, String label) {
+    return "<a href=\"/books/"
+        + Html.seg(bookId)
+        + "/text?doc="
+        + Html.param(entry.docId())
+        + "&amp;version="
+        + Html.param(entry.sha256())
+        + "\">"
+        + label
+        + "</a>";
   }
 
   private static String summary(String text) {

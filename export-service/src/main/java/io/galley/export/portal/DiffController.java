@@ -1,6 +1,7 @@
 package io.galley.export.portal;
 
 import io.galley.export.ExportProperties;
+import io.galley.export.diff.ChapterText;
 import io.galley.export.history.CommitEntry;
 import io.galley.export.history.EditionHistory;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DiffController {
+
+  private static final MediaType PLAIN =
+      new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
   private final EditionHistory history;
   private final DiffPage page;
@@ -47,6 +51,38 @@ class DiffController {
     }
     try {
       return compare(bookId, from, to, doc);
+    } finally {
+      permits.release();
+    }
+  }
+
+  /**
+   * {@code GET /books/{bookId}/text?doc=<docId>&version=<sha256>}: one kept version of a chapter as
+   * the plain text a diff compares (one block a line), offered where a chapter is too large to
+   * compare on the page.
+   */
+  @GetMapping(value = "/books/{bookId}/text")
+  ResponseEntity<String> text(
+      @PathVariable String bookId, @RequestParam String doc, @RequestParam String version) {
+    if (!permits.tryAcquire()) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .contentType(PLAIN)
+          .body("Busy: try again in a few seconds.\n");
+    }
+    try {
+      return history
+          .chapter(bookId, doc, version)
+          .map(
+              c ->
+                  ResponseEntity.ok()
+                      .contentType(PLAIN)
+                      .body(String.join("\n", ChapterText.lines(c.xhtml())) + "\n"))
+          .orElseGet(
+              () ->
+                  ResponseEntity.status(HttpStatus.NOT_FOUND)
+                      .contentType(PLAIN)
+                      .body("This version of the chapter is not kept (any more).\n"));
     } finally {
       permits.release();
     }

@@ -74,7 +74,19 @@ class DiffBoundsTest {
       assertThat(doc.select("section.chapter-diff .diff-summary").text())
           .isEqualTo("Too large to show; at least 12000 blocks changed.");
       assertThat(doc.select("table.diff")).isEmpty();
+      assertThat(doc.select("section.chapter-diff .diff-texts a").eachAttr("href"))
+          .containsExactly(
+              "/books/big/text?doc=long&version=" + "a".repeat(64),
+              "/books/big/text?doc=long&version=" + "b".repeat(64));
     }
+    // the two versions a reader can compare instead, one block a line
+    String newer =
+        mvc.perform(get("/books/big/text").param("doc", "long").param("version", "b".repeat(64)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(newer.lines()).hasSize(6000).startsWith("new paragraph 0", "new paragraph 1");
   }
 
   @Test

@@ -49,6 +49,22 @@ class ProblemsTest {
   }
 
   @Test
+  void keepsABoundedListOfAMillionProblemsAndCountsTheRest() {
+    Problems problems = new Problems();
+    for (int i = 1; i <= 1_000_000; i++) {
+      problems.warning("a.md", i, "w");
+      problems.error("b.md", i, "e");
+    }
+    List<String> all = problems.all().stream().map(Object::toString).toList();
+    assertThat(all).hasSize(Problems.MAX_ERRORS + 1 + Problems.MAX_WARNINGS + 1);
+    assertThat(all)
+        .contains(
+            ".: 999900 more errors not listed (at most 100 are); fix the ones above and commit"
+                + " again to see the rest",
+            ".: warning: 999900 more warnings not listed (at most 100 are)");
+  }
+
+  @Test
   void findsTheLineOfAnOffset() {
     assertThat(TextChecks.lineOf("a\nb\nc", 4)).isEqualTo(3);
     assertThat(TextChecks.lineOf("abc", 0)).isEqualTo(1);
