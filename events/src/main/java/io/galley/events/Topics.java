@@ -24,10 +24,11 @@ public final class Topics {
   public static final String RECENT_COMMITS = "guide.recent-commits.v1";
 
   /**
-   * Segments of the windowed topics roll at least this often, so the log cleaner drops superseded
-   * records and retired keys within about this time (Kafka's default is 7 days), and their
-   * tombstones are kept only this long after (default a day): every reader of these topics reads
-   * them whole at start and keeps its own window, so none needs an old tombstone.
+   * Segments of the compacted topics roll at least this often, so the log cleaner drops superseded
+   * records and retired keys within about this time (Kafka's default is 7 days, which would leave a
+   * week of history for every start to read), and their tombstones are kept only this long after
+   * (default a day): every reader of these topics reads them whole at start and keeps its own
+   * window, so none needs an old tombstone.
    */
   static final String WINDOW_MS = Long.toString(3_600_000L);
 
@@ -54,17 +55,16 @@ public final class Topics {
 
   /** Every topic with its partitions and configuration, for services and infra to create. */
   public static List<TopicSpec> all(int partitions) {
-    Map<String, String> compact = Map.of("cleanup.policy", "compact");
-    Map<String, String> window =
+    Map<String, String> compact =
         Map.of(
             "cleanup.policy", "compact", "segment.ms", WINDOW_MS, "delete.retention.ms", WINDOW_MS);
     return List.of(
         new TopicSpec(SOURCE, partitions, compact),
         new TopicSpec(
             COMMITS, partitions, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
-        new TopicSpec(RECENT_COMMITS, partitions, window),
+        new TopicSpec(RECENT_COMMITS, partitions, compact),
         new TopicSpec(RENDERED, partitions, compact),
-        new TopicSpec(EDITIONS, partitions, window),
+        new TopicSpec(EDITIONS, partitions, compact),
         new TopicSpec(
             DLT,
             1,

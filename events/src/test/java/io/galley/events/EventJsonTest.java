@@ -177,7 +177,7 @@ class EventJsonTest {
     assertThat(Topics.all(3).get(1).configs()).containsEntry("cleanup.policy", "delete");
     assertThat(Topics.all(3).get(0).configs()).containsEntry("cleanup.policy", "compact");
     // the topics read whole at start compact within an hour, not Kafka's default week
-    for (int i : new int[] {2, 4}) {
+    for (int i : new int[] {0, 2, 3, 4}) {
       assertThat(Topics.all(3).get(i).configs())
           .containsEntry("cleanup.policy", "compact")
           .containsEntry("segment.ms", "3600000")

@@ -99,7 +99,7 @@ public final class RestartBenchmark {
         say(
             String.format(
                 Locale.ROOT,
-                "windowed topics (recent commits, editions) on disk: %.1f MB as the writing ended, %.1f MB"
+                "compacted topics on disk: %.1f MB as the writing ended, %.1f MB"
                     + " once the log cleaner settled",
                 bytes[0] / 1e6,
                 bytes[1] / 1e6));

@@ -19,17 +19,19 @@ import org.apache.kafka.common.config.ConfigResource;
  * use, started by test-support) on free ports, with Galley's topics created as {@link Topics#all}
  * declares them, the partition count given. It stops when the harness JVM exits.
  *
- * <p>The windowed topics (recent commits, editions) compact within about an hour of writing in
- * production ({@code segment.ms}, {@code delete.retention.ms}); the harness writes a history of
- * months in a minute, so it sets both to {@link #AGED} on them, and {@link #awaitCompacted} waits
- * for the log cleaner, so a service starts on topics as a day of real use would leave them.
+ * <p>The compacted topics (sources, recent commits, rendered chapters, editions) compact within
+ * about an hour of writing in production ({@code segment.ms}, {@code delete.retention.ms}); the
+ * harness writes a history of months in a minute, so it sets both to {@link #AGED} on them, and
+ * {@link #awaitCompacted} waits for the log cleaner, so a service starts on topics as a day of real
+ * use would leave them.
  */
 final class RestartBroker {
 
   /** The windowed topics' segment and tombstone times here: the hour of production, shortened. */
   static final Duration AGED = Duration.ofSeconds(5);
 
-  private static final List<String> WINDOWED = List.of(Topics.RECENT_COMMITS, Topics.EDITIONS);
+  private static final List<String> COMPACTED =
+      List.of(Topics.SOURCE, Topics.RECENT_COMMITS, Topics.RENDERED, Topics.EDITIONS);
 
   private final String bootstrapServers;
 
@@ -38,7 +40,7 @@ final class RestartBroker {
     KafkaBroker.createTopics(bootstrapServers, partitions);
     try (Admin admin = admin()) {
       Map<ConfigResource, Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
-      for (String topic : WINDOWED) {
+      for (String topic : COMPACTED) {
         changes.put(
             new ConfigResource(ConfigResource.Type.TOPIC, topic),
             List.of(
@@ -61,18 +63,19 @@ final class RestartBroker {
    */
   long[] awaitCompacted(Duration max) throws Exception {
     // a segment rolls on the first append after segment.ms: one record per partition closes the
-    // segments the history ended in (a tombstone of a key no one wrote, so nothing changes)
+    // segments the history ended in (a tombstone of a key no one wrote and no service reads as a
+    // book's)
     try (var producer =
         new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
             new org.apache.kafka.common.serialization.StringSerializer(),
             new org.apache.kafka.common.serialization.StringSerializer())) {
       Thread.sleep(AGED.toMillis() + 1000);
-      for (String topic : WINDOWED) {
+      for (String topic : COMPACTED) {
         for (var p : producer.partitionsFor(topic)) {
           producer.send(
               new org.apache.kafka.clients.producer.ProducerRecord<>(
-                  topic, p.partition(), "bench-roll/x", null));
+                  topic, p.partition(), "bench-roll", null));
         }
       }
       producer.flush();
@@ -102,7 +105,7 @@ final class RestartBroker {
       for (Map<String, LogDirDescription> byDir : dirs.values()) {
         for (LogDirDescription dir : byDir.values()) {
           for (var e : dir.replicaInfos().entrySet()) {
-            if (WINDOWED.contains(e.getKey().topic())) {
+            if (COMPACTED.contains(e.getKey().topic())) {
               total += e.getValue().size();
             }
           }
