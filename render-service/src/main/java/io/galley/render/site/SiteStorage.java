@@ -4,6 +4,7 @@ import io.galley.blob.BlobNotFoundException;
 import io.galley.blob.BlobRef;
 import io.galley.blob.BlobStore;
 import io.galley.events.EventJson;
+import io.galley.render.ParallelWork;
 import io.galley.render.assets.AssetStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sites in the blob store: each file a blob, plus a {@link SiteIndex} blob naming them. Files the
- * store already holds (unchanged pages, the book's images) are not written again. Parsed indexes
- * are kept in a small LRU, so a page served from the store costs one map lookup more than one
- * served from the local folder; the file bytes themselves come through the store's bounded local
- * cache when the store is remote ({@code galley.blob.cache.*}).
+ * store already holds (unchanged pages, the book's images) are not written again; new ones are put
+ * several at a time. Parsed indexes are kept in a small LRU, so a page served from the store costs
+ * one map lookup more than one served from the local folder; the file bytes themselves come through
+ * the store's bounded local cache when the store is remote ({@code galley.blob.cache.*}).
  */
 @Component
 final class SiteStorage {
@@ -45,7 +49,21 @@ final class SiteStorage {
   /** Images known to be stored (ingest put them): enough for a few hundred big books. */
   private static final int REMEMBERED_FILES = 100_000;
 
+  /**
+   * How many files of a site are put at once: a put mostly waits for the disk (fsync) or the
+   * network, so more than the cores, and few enough not to flood either.
+   */
+  private static final int PARALLEL_PUTS = 8;
+
   private final BlobStore blobs;
+  private final Executor io =
+      Executors.newFixedThreadPool(
+          PARALLEL_PUTS,
+          r -> {
+            Thread t = new Thread(r, "site-store");
+            t.setDaemon(true);
+            return t;
+          });
   private final Set<String> stored =
       Collections.newSetFromMap(Collections.synchronizedMap(lru(REMEMBERED_FILES)));
   private final Map<String, SiteIndex> indexes = Collections.synchronizedMap(lru(CACHED_INDEXES));
@@ -96,19 +114,44 @@ final class SiteStorage {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     Map<FileIdentity, BlobRef> previous = lastStored.getOrDefault(bookId, Map.of());
+    List<FileIdentity> identities = new ArrayList<>(files.size());
+    List<Integer> fresh = new ArrayList<>();
+    BlobRef[] refs = new BlobRef[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      FileIdentity identity = identity(relative(dir, files.get(i)), files.get(i));
+      identities.add(identity);
+      refs[i] = identity == null ? null : previous.get(identity);
+      if (refs[i] == null) {
+        fresh.add(i);
+      }
+    }
+    // each put waits for its fsyncs: storing the new files side by side overlaps those waits
+    List<BlobRef> stored;
+    try {
+      stored =
+          ParallelWork.map(
+              fresh,
+              i -> {
+                try {
+                  return storeFile(files.get(i), relative(dir, files.get(i)), images);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              io);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (int k = 0; k < fresh.size(); k++) {
+      refs[fresh.get(k)] = stored.get(k);
+    }
     Map<FileIdentity, BlobRef> now = new HashMap<>();
     Map<String, BlobRef> entries = new LinkedHashMap<>();
-    for (Path file : files) {
-      String path = dir.relativize(file).toString().replace('\\', '/');
-      FileIdentity identity = identity(path, file);
-      BlobRef ref = identity == null ? null : previous.get(identity);
-      if (ref == null) {
-        ref = storeFile(file, path, images);
+    for (int i = 0; i < files.size(); i++) {
+      if (identities.get(i) != null) {
+        now.put(identities.get(i), refs[i]);
       }
-      if (identity != null) {
-        now.put(identity, ref);
-      }
-      entries.put(path, ref);
+      entries.put(relative(dir, files.get(i)), refs[i]);
     }
     SiteIndex index = new SiteIndex(bookId, commit, entries);
     BlobRef ref =
@@ -116,6 +159,10 @@ final class SiteStorage {
     indexes.put(ref.sha256(), index);
     lastStored.put(bookId, now);
     return ref;
+  }
+
+  private static String relative(Path dir, Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
   }
 
   /** The file's identity, or null where the file system gives files no key. */
