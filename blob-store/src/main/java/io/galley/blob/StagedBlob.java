@@ -70,9 +70,14 @@ final class StagedBlob implements AutoCloseable {
     }
   }
 
-  /** Hashes a caller's file where it lies; closing does not delete it. */
+  /** Hashes a caller's file where it lies, with its MD5; closing does not delete it. */
   static StagedBlob hashInPlace(Path file) throws IOException {
-    Digests digests = digest(file, true);
+    return hashInPlace(file, true);
+  }
+
+  /** Hashes a caller's file where it lies; closing does not delete it. */
+  static StagedBlob hashInPlace(Path file, boolean withMd5) throws IOException {
+    Digests digests = digest(file, withMd5);
     return new StagedBlob(file, false, digests.sha256(), digests.md5(), digests.size());
   }
 

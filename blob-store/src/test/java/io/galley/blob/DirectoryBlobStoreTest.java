@@ -72,4 +72,16 @@ class DirectoryBlobStoreTest extends BlobStoreContract {
       assertThat(other.put(new ByteArrayInputStream(content), "image/png")).isEqualTo(ref);
     }
   }
+
+  @Test
+  void aFileWhoseContentIsStoredIsNotStagedAgain() throws IOException {
+    byte[] content = TestContent.bytes(10_000, 23);
+    Path file = Files.write(scratch.resolve("page.html"), content);
+    BlobRef ref = store.put(file, "text/html");
+
+    // without a staging directory a put that stages fails: this one must not need it
+    Files.delete(root.resolve(DirectoryBlobStore.STAGING));
+    assertThat(store.put(file, "text/plain")).isEqualTo(ref);
+    assertThat(file).hasBinaryContent(content);
+  }
 }

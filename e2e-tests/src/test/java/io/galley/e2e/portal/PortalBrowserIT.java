@@ -60,6 +60,11 @@ class PortalBrowserIT {
       "return performance.getEntriesByType('resource')"
           + ".filter(function (r) { return r.name.indexOf('search-index.js') >= 0; }).length";
 
+  /** How many of the site's search shards the page has fetched. */
+  static final String SHARD_REQUESTS =
+      "return performance.getEntriesByType('resource')"
+          + ".filter(function (r) { return r.name.indexOf('/search/') >= 0; }).length";
+
   @TempDir static Path tmp;
   static TestRepo repo;
   static String first;
@@ -193,6 +198,32 @@ class PortalBrowserIT {
     assertThat(added).hasSize(2).allMatch(t -> t.contains("+"));
     assertThat(added.get(1)).contains("Check the forecast the evening before.");
     screenshot("portal-diff.png");
+
+    // the edited book's site: search finds the edited, the added and the unchanged chapter's words
+    browser.get(stack.renderUrl() + "/books/" + FieldNotes.BOOK_ID + "/@" + second + "/");
+    assertThat(siteSearch("always")).containsExactly("Packing");
+    assertThat(siteSearch("forecast")).containsExactly("Weather");
+    assertThat(siteSearch("noon")).containsExactly("Trails");
+    assertThat(script(SHARD_REQUESTS)).as("one shard per chapter").isEqualTo(3L);
+  }
+
+  /** Types {@code query} into the open site's search box; the titles of the results. */
+  private List<String> siteSearch(String query) {
+    WebElement input = browser.findElement(By.id("galley-search"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), query);
+    List<String> titles = new java.util.ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              titles.clear();
+              browser.findElements(By.cssSelector(".search-results li a")).stream()
+                  .map(WebElement::getText)
+                  .forEach(titles::add);
+              return !titles.isEmpty();
+            });
+    return List.copyOf(titles);
   }
 
   @Test
@@ -207,8 +238,9 @@ class PortalBrowserIT {
               browser.get(site);
               assertThat(browser.findElement(By.cssSelector("form.search")).isDisplayed()).isTrue();
             });
-    assertThat(script("return typeof window.galleySearchIndex")).isEqualTo("undefined");
+    assertThat(script("return typeof window.galleySearchShards")).isEqualTo("undefined");
     assertThat(script(INDEX_REQUESTS)).as("index fetched before a search").isEqualTo(0L);
+    assertThat(script(SHARD_REQUESTS)).as("shards fetched before a search").isEqualTo(0L);
 
     WebElement input = browser.findElement(By.id("galley-search"));
     input.sendKeys("socks");
@@ -222,6 +254,7 @@ class PortalBrowserIT {
     assertThat(browser.findElement(By.cssSelector(".search-results li p")).getText())
         .contains("spare pair of socks");
     assertThat(script(INDEX_REQUESTS)).isEqualTo(1L);
+    assertThat(script(SHARD_REQUESTS)).as("one shard per chapter").isEqualTo(2L);
 
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "zebras");
     await()
@@ -231,6 +264,7 @@ class PortalBrowserIT {
                 assertThat(browser.findElement(By.cssSelector(".search-results")).getText())
                     .isEqualTo("No results"));
     assertThat(script(INDEX_REQUESTS)).as("loaded once").isEqualTo(1L);
+    assertThat(script(SHARD_REQUESTS)).as("loaded once").isEqualTo(2L);
   }
 
   private void assertFitsANarrowScreenInDarkMode() throws IOException {

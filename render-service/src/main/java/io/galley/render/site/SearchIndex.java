@@ -1,26 +1,35 @@
 package io.galley.render.site;
 
+import io.galley.events.Digests;
 import io.galley.events.EventJson;
 import io.galley.events.RenderedChapter;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * The site's full-text search index: one entry per chapter section (title, URL relative to the site
- * root, plain text), written as {@code search-index.json} and as a script that works from files.
+ * root, plain text), in one script per chapter (a shard) and a list of the shards, scripts so that
+ * search works from files as well as from a server.
  */
 final class SearchIndex {
 
   private static final int MAX_TEXT = 4000;
+
+  /** The folder of the shards, relative to the site root. */
+  static final String SHARDS = "search";
+
+  /** The shard list's file, relative to the site root. */
+  static final String LIST = "search-index.js";
 
   /** One searchable section. */
   record Entry(String t, String u, String x) {}
@@ -75,56 +84,48 @@ final class SearchIndex {
   }
 
   /**
-   * A chapter's entries as the elements of the search index's JSON array (no brackets), for {@code
-   * search-index.json} and, with {@code </} escaped, {@code search-index.js} (null when the same).
+   * A chapter's entries as one shard of the search index: a script that hands them to {@code
+   * galleySearchShard(name, entries)}, named by the digest of the entries' JSON, so the same
+   * entries are the same file under the same name in every site of the book (and an unchanged
+   * chapter's shard is linked from the last site, not written or stored again).
+   *
+   * @param name the shard's name, {@code null} for a chapter with no entries (no shard)
    */
-  record Chunk(byte[] json, byte[] script) {
+  record Chunk(String name, byte[] script) {
 
     static Chunk of(List<Entry> entries) {
-      String array = SearchIndex.json(entries);
-      String elements = array.substring(1, array.length() - 1);
-      String escaped = escape(elements);
-      return new Chunk(
-          elements.getBytes(StandardCharsets.UTF_8),
-          escaped.equals(elements) ? null : escaped.getBytes(StandardCharsets.UTF_8));
+      if (entries.isEmpty()) {
+        return new Chunk(null, null);
+      }
+      String json = SearchIndex.json(entries);
+      String name = Digests.sha256Hex(json.getBytes(StandardCharsets.UTF_8));
+      String script = "galleySearchShard(\"" + name + "\", " + escape(json) + ");\n";
+      return new Chunk(name, script.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** The shard's path relative to the site root. */
+    String path() {
+      return shardPath(name);
+    }
+  }
+
+  /** The path of shard {@code name} relative to the site root. */
+  static String shardPath(String name) {
+    return SHARDS + "/" + name + ".js";
   }
 
   /**
-   * Writes {@code search-index.json} and {@code search-index.js} from the chapters' chunks, the
-   * same bytes as {@link #json} and {@link #script} of all their entries.
+   * Writes {@code search-index.js}, the list of the chapters' shard names in reading order (each
+   * once); the reader's browser loads it, then the shards, when a search starts.
    */
-  static void write(Path json, Path script, List<Chunk> chunks) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
-      writeArray(out, chunks, false);
-    }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(script), 1 << 16)) {
-      out.write(SCRIPT_START);
-      writeArray(out, chunks, true);
-      out.write(SCRIPT_END);
-    }
+  static void writeList(Path script, List<Chunk> chunks) throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    chunks.stream().map(Chunk::name).filter(Objects::nonNull).forEach(names::add);
+    Files.write(
+        script,
+        ("window.galleySearchShards = " + EventJson.mapper().writeValueAsString(names) + ";\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
-
-  private static void writeArray(OutputStream out, List<Chunk> chunks, boolean script)
-      throws IOException {
-    out.write('[');
-    boolean first = true;
-    for (Chunk c : chunks) {
-      byte[] bytes = script && c.script() != null ? c.script() : c.json();
-      if (bytes.length > 0) {
-        if (!first) {
-          out.write(',');
-        }
-        out.write(bytes);
-        first = false;
-      }
-    }
-    out.write(']');
-  }
-
-  private static final byte[] SCRIPT_START =
-      "window.galleySearchIndex = ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SCRIPT_END = ";\n".getBytes(StandardCharsets.US_ASCII);
 
   private static String escape(String json) {
     return json.replace("</", "<\\/");
@@ -132,9 +133,5 @@ final class SearchIndex {
 
   static String json(List<Entry> entries) {
     return EventJson.mapper().writeValueAsString(entries);
-  }
-
-  static String script(String json) {
-    return "window.galleySearchIndex = " + escape(json) + ";\n";
   }
 }

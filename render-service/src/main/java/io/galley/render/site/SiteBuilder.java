@@ -133,6 +133,8 @@ public class SiteBuilder {
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);
+      Path shardsFrom = from;
+      Set<String> shards = ConcurrentHashMap.newKeySet();
       List<ChapterPage> written =
           ParallelWork.map(
               IntStream.range(0, chapters.size()).boxed().toList(),
@@ -147,6 +149,7 @@ public class SiteBuilder {
                     && known != null
                     && fingerprint.equals(prevPages.get(page))
                     && SiteFiles.reuse(source, tmp, page)) {
+                  writeShard(known.search(), shardsFrom, tmp, shards);
                   return new ChapterPage(known, fingerprint, true);
                 }
                 Document fragment = Jsoup.parseBodyFragment(c.xhtml());
@@ -154,6 +157,7 @@ public class SiteBuilder {
                     known != null
                         ? known.search()
                         : SearchIndex.Chunk.of(SearchIndex.of(c, fragment));
+                writeShard(search, shardsFrom, tmp, shards);
                 if (lastWriter.get(page).equals(i)) {
                   SiteFiles.write(tmp, page, pages.chapter(i, fragment));
                 }
@@ -182,7 +186,7 @@ public class SiteBuilder {
           fingerprints.put(SiteLinks.pagePath(chapters.get(i).docId()), page.fingerprint());
         }
       }
-      SearchIndex.write(tmp.resolve("search-index.json"), tmp.resolve("search-index.js"), search);
+      SearchIndex.writeList(tmp.resolve(SearchIndex.LIST), search);
       if (Files.exists(target)) {
         SiteFiles.deleteRecursively(tmp); // built meanwhile; sites of one commit are identical
       } else {
@@ -213,6 +217,20 @@ public class SiteBuilder {
       return new BuiltSite(target, Digests.sha256Hex(index), index.length, siteIndex);
     } catch (IOException e) {
       throw new UncheckedIOException("could not build the site of " + manifest.commit(), e);
+    }
+  }
+
+  /**
+   * Writes a chapter's search shard unless another chapter already did; a shard's name is the
+   * digest of its entries, so the last site's file of that name is taken as it is.
+   */
+  private static void writeShard(
+      SearchIndex.Chunk chunk, Path from, Path tmp, Set<String> written) {
+    if (chunk.name() == null || !written.add(chunk.name())) {
+      return;
+    }
+    if (from == null || !SiteFiles.reuse(from, tmp, chunk.path())) {
+      SiteFiles.write(tmp, chunk.path(), chunk.script());
     }
   }
 }

@@ -48,6 +48,17 @@ final class SiteFiles {
     }
   }
 
+  /** Writes a file's bytes at {@code relative} under {@code root}. */
+  static void write(Path root, String relative, byte[] bytes) {
+    Path file = inside(root, relative);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

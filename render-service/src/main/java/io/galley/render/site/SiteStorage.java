@@ -5,23 +5,15 @@ import io.galley.blob.BlobRef;
 import io.galley.blob.BlobStore;
 import io.galley.events.EventJson;
 import io.galley.render.assets.AssetStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -29,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sites in the blob store: each file a blob, plus a {@link SiteIndex} blob naming them. Files the
- * store already holds (unchanged pages, the book's images) are not written again. Parsed indexes
- * are kept in a small LRU, so a page served from the store costs one map lookup more than one
- * served from the local folder; the file bytes themselves come through the store's bounded local
- * cache when the store is remote ({@code galley.blob.cache.*}).
+ * store already holds (unchanged pages, the book's images) are not written again; new ones are put
+ * several at a time. Parsed indexes are kept in a small LRU, so a page served from the store costs
+ * one map lookup more than one served from the local folder; the file bytes themselves come through
+ * the store's bounded local cache when the store is remote ({@code galley.blob.cache.*}).
  */
 @Component
 final class SiteStorage {
@@ -42,24 +34,9 @@ final class SiteStorage {
   /** An index names each file in about 150 bytes: this is far more than any book's site. */
   private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
 
-  /** Images known to be stored (ingest put them): enough for a few hundred big books. */
-  private static final int REMEMBERED_FILES = 100_000;
-
   private final BlobStore blobs;
-  private final Set<String> stored =
-      Collections.newSetFromMap(Collections.synchronizedMap(lru(REMEMBERED_FILES)));
+  private final SiteUpload upload;
   private final Map<String, SiteIndex> indexes = Collections.synchronizedMap(lru(CACHED_INDEXES));
-
-  /**
-   * Per book, the blob of each file of the last site stored here, by file identity: the builder
-   * hard-links a chapter's unchanged pages from the previous site, so those are known without
-   * reading and hashing them again (a 270-chapter site is ~35 MB; hashing it all added ~200 ms to
-   * every one-chapter edit).
-   */
-  private final Map<String, Map<FileIdentity, BlobRef>> lastStored = new ConcurrentHashMap<>();
-
-  /** A file as the file system knows it: a hard link of a file has the same key, size and time. */
-  private record FileIdentity(String path, Object fileKey, long size, long modifiedNanos) {}
 
   /** Sites in the store the service reads its images from. */
   @Autowired
@@ -69,9 +46,10 @@ final class SiteStorage {
 
   SiteStorage(BlobStore blobs) {
     this.blobs = blobs;
+    this.upload = new SiteUpload(blobs);
   }
 
-  private static <V> Map<String, V> lru(int capacity) {
+  static <V> Map<String, V> lru(int capacity) {
     return new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
@@ -85,61 +63,15 @@ final class SiteStorage {
   }
 
   /**
-   * Puts every file of the built site in {@code dir} in the store, then its index; returns once all
+   * Puts every file of the built site in {@code dir} in the store, and its index; returns once all
    * are durable.
    *
    * @param images the images of the site, already in the store, by sha256
    */
   BlobRef store(String bookId, String commit, Path dir, Set<String> images) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    }
-    Map<FileIdentity, BlobRef> previous = lastStored.getOrDefault(bookId, Map.of());
-    Map<FileIdentity, BlobRef> now = new HashMap<>();
-    Map<String, BlobRef> entries = new LinkedHashMap<>();
-    for (Path file : files) {
-      String path = dir.relativize(file).toString().replace('\\', '/');
-      FileIdentity identity = identity(path, file);
-      BlobRef ref = identity == null ? null : previous.get(identity);
-      if (ref == null) {
-        ref = storeFile(file, path, images);
-      }
-      if (identity != null) {
-        now.put(identity, ref);
-      }
-      entries.put(path, ref);
-    }
-    SiteIndex index = new SiteIndex(bookId, commit, entries);
-    BlobRef ref =
-        blobs.put(new ByteArrayInputStream(EventJson.toBytes(index)), SiteIndex.MEDIA_TYPE);
-    indexes.put(ref.sha256(), index);
-    lastStored.put(bookId, now);
-    return ref;
-  }
-
-  /** The file's identity, or null where the file system gives files no key. */
-  private static FileIdentity identity(String path, Path file) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    Object key = attributes.fileKey();
-    return key == null
-        ? null
-        : new FileIdentity(
-            path, key, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-  }
-
-  private BlobRef storeFile(Path file, String path, Set<String> images) throws IOException {
-    String type = mediaType(path);
-    String name = file.getFileName().toString();
-    int dot = name.indexOf('.');
-    String stem = dot < 0 ? name : name.substring(0, dot);
-    if (images.contains(stem) && (stored.contains(stem) || blobs.exists(stem))) {
-      stored.add(stem); // an image: the very blob ingest stored
-      return new BlobRef(stem, Files.size(file), type);
-    }
-    // put hashes the file as it streams it (one pass; a stored content is not written again)
-    BlobRef ref = blobs.put(file, type);
-    return new BlobRef(ref.sha256(), ref.size(), type);
+    SiteUpload.Stored stored = upload.store(bookId, commit, dir, images);
+    indexes.put(stored.ref().sha256(), stored.index());
+    return stored.ref();
   }
 
   /** The index stored as {@code sha256}, or empty if the store has no readable index there. */

@@ -1,4 +1,5 @@
-// Galley site search: vanilla JS over search-index.js, works from a web server or from files.
+// Galley site search: vanilla JS over the search shards listed in search-index.js, works from a web
+// server or from files.
 // The index (the text of the whole book) is loaded only when the reader starts a search, so pages
 // of a big book stay light.
 (function () {
@@ -20,22 +21,47 @@
     results.appendChild(li);
   }
 
+  // the index is one script per chapter (a shard, named by its content) and a list of them:
+  // scripts, not JSON, so that search works from files too
+  function load(src, then, failed) {
+    var script = document.createElement('script');
+    script.src = root + src;
+    script.onload = then;
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
+
   function withIndex(then) {
     if (index) { then(); return; }
     waiting = then;
     if (loading) { return; }
     loading = true;
-    var script = document.createElement('script');
-    script.src = root + 'search-index.js';
-    script.onload = function () {
-      index = window.galleySearchIndex || [];
-      if (waiting) { waiting(); }
-    };
-    script.onerror = function () {
+    var shards = {};
+    var failed = false;
+    function fail() {
+      if (failed) { return; }
+      failed = true;
       loading = false;
       message('Search is not available');
-    };
-    document.head.appendChild(script);
+    }
+    window.galleySearchShard = function (name, entries) { shards[name] = entries; };
+    load('search-index.js', function () {
+      var names = window.galleySearchShards || [];
+      var pending = names.length;
+      function done() {
+        if (failed) { return; }
+        index = [];
+        names.forEach(function (n) { index = index.concat(shards[n] || []); });
+        if (waiting) { waiting(); }
+      }
+      if (pending === 0) { done(); return; }
+      names.forEach(function (n) {
+        load('search/' + n + '.js', function () {
+          pending -= 1;
+          if (pending === 0) { done(); }
+        }, fail);
+      });
+    }, fail);
   }
   form.addEventListener('submit', function (e) { e.preventDefault(); });
 

@@ -183,7 +183,7 @@ abstract class AbstractRenderServiceIT {
     assertThat(zip.headers().firstValue("Content-Type")).contains("application/zip");
     assertThat(new String(zip.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
         .contains("/guide/setup.html");
-    assertThat(get("/books/" + bookId + "/search-index.json").body()).contains("guide/setup.html");
+    assertThat(searchShards(bookId, commit1)).anyMatch(s -> s.contains("guide/setup.html"));
 
     // second commit: only intro changes
     MeterRegistry meters = app.getBean(MeterRegistry.class);
@@ -203,6 +203,14 @@ abstract class AbstractRenderServiceIT {
         .isEqualTo(1.0);
 
     assertThat(get("/books/" + bookId + "/intro.html").body()).contains("Second edition text.");
+    // the search index: the edited chapter's new shard, the unchanged chapter's shard as it was
+    List<String> shards1 = searchShards(bookId, commit1);
+    List<String> shards2 = searchShards(bookId, commit2);
+    assertThat(shards2).anyMatch(s -> s.contains("Second edition text."));
+    assertThat(shards1).noneMatch(s -> s.contains("Second edition text."));
+    assertThat(shards2).filteredOn(s -> s.contains("guide/setup.html")).hasSize(1);
+    assertThat(shards2.stream().filter(s -> s.contains("guide/setup.html")).toList())
+        .isEqualTo(shards1.stream().filter(s -> s.contains("guide/setup.html")).toList());
     HttpResponse<String> old = get("/books/" + bookId + "/@" + commit1 + "/intro.html");
     assertThat(old.statusCode()).isEqualTo(200);
     assertThat(old.body()).doesNotContain("Second edition text.").contains("Read");
@@ -331,6 +339,23 @@ abstract class AbstractRenderServiceIT {
 
   void send(String topic, String key, Object value) throws Exception {
     producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  /** The shards of a site's search index, as served, in the order its list names them. */
+  List<String> searchShards(String bookId, String commit) throws Exception {
+    String site = "/books/" + bookId + "/@" + commit + "/";
+    HttpResponse<String> list = get(site + "search-index.js");
+    assertThat(list.statusCode()).isEqualTo(200);
+    List<String> shards = new ArrayList<>();
+    java.util.regex.Matcher name =
+        java.util.regex.Pattern.compile("[0-9a-f]{64}").matcher(list.body());
+    while (name.find()) {
+      HttpResponse<String> shard = get(site + "search/" + name.group() + ".js");
+      assertThat(shard.statusCode()).isEqualTo(200);
+      shards.add(shard.body());
+    }
+    assertThat(shards).isNotEmpty();
+    return shards;
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -50,6 +50,21 @@ class IncrementalSiteTest {
     assertThat(Files.readString(siteB.resolve(changed))).contains("Edited body of");
     assertThat(Files.readString(siteA.resolve(changed))).doesNotContain("Edited body of");
     assertThat(Files.readString(siteB.resolve("index.html"))).contains("bbbbbbbbbbbb");
+
+    // the search index: the edited chapter's shard is new, every other one is the last site's file
+    String shardA = SearchIndex.Chunk.of(SearchIndex.of(a.get(7))).name();
+    String shardB = SearchIndex.Chunk.of(SearchIndex.of(b.get(7))).name();
+    String other = SearchIndex.shardPath(SearchIndex.Chunk.of(SearchIndex.of(a.get(3))).name());
+    assertThat(Files.isSameFile(siteA.resolve(other), siteB.resolve(other))).isTrue();
+    assertThat(Files.readString(siteB.resolve(SearchIndex.shardPath(shardB))))
+        .contains("Edited body of");
+    assertThat(siteB.resolve(SearchIndex.shardPath(shardA))).doesNotExist();
+    assertThat(Files.readString(siteB.resolve(SearchIndex.LIST)))
+        .contains(shardB)
+        .doesNotContain(shardA);
+    try (Stream<Path> shards = Files.list(siteB.resolve(SearchIndex.SHARDS))) {
+      assertThat(shards).hasSize(a.size());
+    }
   }
 
   @Test

@@ -2,47 +2,60 @@ package io.galley.render.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galley.events.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The search index written from per-chapter chunks is the index of all entries, byte for byte. */
+/**
+ * The search index's shards: a chapter's entries in a script named by their digest, and the list of
+ * the shards in reading order.
+ */
 class SearchIndexTest {
 
   @TempDir Path dir;
 
-  @Test
-  void chunksJoinToTheIndexOfAllEntries() throws Exception {
-    List<List<SearchIndex.Entry>> sections =
-        List.of(
-            List.of(new SearchIndex.Entry("A", "a.html", "text with </script> and \"quotes\"")),
-            List.of(),
-            List.of(
-                new SearchIndex.Entry("B", "b.html#x", "Ünïcode › text"),
-                new SearchIndex.Entry("B › C", "b.html#c", "")),
-            List.of(new SearchIndex.Entry("D", "d.html", "plain")));
-    List<SearchIndex.Entry> all = new ArrayList<>();
-    List<SearchIndex.Chunk> chunks = new ArrayList<>();
-    for (List<SearchIndex.Entry> s : sections) {
-      all.addAll(s);
-      chunks.add(SearchIndex.Chunk.of(s));
-    }
-    SearchIndex.write(dir.resolve("i.json"), dir.resolve("i.js"), chunks);
+  static final List<SearchIndex.Entry> A =
+      List.of(new SearchIndex.Entry("A", "a.html", "text with </script> and \"quotes\""));
+  static final List<SearchIndex.Entry> B =
+      List.of(
+          new SearchIndex.Entry("B", "b.html#x", "Ünïcode › text"),
+          new SearchIndex.Entry("B › C", "b.html#c", ""));
 
-    String json = SearchIndex.json(all);
-    assertThat(Files.readString(dir.resolve("i.json"))).isEqualTo(json);
-    assertThat(Files.readString(dir.resolve("i.js")))
-        .isEqualTo(SearchIndex.script(json))
-        .contains("<\\/script>");
+  @Test
+  void aShardHandsItsEntriesToTheSearchUnderItsName() {
+    SearchIndex.Chunk a = SearchIndex.Chunk.of(A);
+    String script = new String(a.script(), StandardCharsets.UTF_8);
+    String prefix = "galleySearchShard(\"" + a.name() + "\", ";
+    assertThat(script).startsWith(prefix).endsWith(");\n").contains("<\\/script>");
+    String json = script.substring(prefix.length(), script.length() - 3).replace("<\\/", "</");
+    assertThat(EventJson.mapper().readValue(json, SearchIndex.Entry[].class))
+        .containsExactlyElementsOf(A);
+    assertThat(a.path()).isEqualTo("search/" + a.name() + ".js");
   }
 
   @Test
-  void anEmptyBookHasAnEmptyIndex() throws Exception {
-    SearchIndex.write(dir.resolve("i.json"), dir.resolve("i.js"), List.of());
-    assertThat(Files.readString(dir.resolve("i.json"))).isEqualTo("[]");
-    assertThat(Files.readString(dir.resolve("i.js"))).isEqualTo("window.galleySearchIndex = [];\n");
+  void aShardIsNamedByItsEntries() {
+    assertThat(SearchIndex.Chunk.of(A).name())
+        .isEqualTo(SearchIndex.Chunk.of(List.copyOf(A)).name())
+        .isNotEqualTo(SearchIndex.Chunk.of(B).name())
+        .hasSize(64);
+    assertThat(SearchIndex.Chunk.of(List.of()).name()).isNull();
+  }
+
+  @Test
+  void theListNamesEachShardOnceInReadingOrder() throws Exception {
+    SearchIndex.Chunk a = SearchIndex.Chunk.of(A);
+    SearchIndex.Chunk b = SearchIndex.Chunk.of(B);
+    SearchIndex.Chunk none = SearchIndex.Chunk.of(List.of());
+    SearchIndex.writeList(dir.resolve("list.js"), List.of(b, none, a, b));
+    assertThat(Files.readString(dir.resolve("list.js")))
+        .isEqualTo("window.galleySearchShards = [\"" + b.name() + "\",\"" + a.name() + "\"];\n");
+    SearchIndex.writeList(dir.resolve("empty.js"), List.of());
+    assertThat(Files.readString(dir.resolve("empty.js")))
+        .isEqualTo("window.galleySearchShards = [];\n");
   }
 }

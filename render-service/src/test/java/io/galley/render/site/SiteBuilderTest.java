@@ -119,13 +119,23 @@ class SiteBuilderTest {
         new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets)
             .build(manifest(), chapters())
             .dir();
-    String json = Files.readString(site.resolve("search-index.json"));
-    assertThat(json)
-        .contains(
-            "\"u\":\"intro.html#intro\"", "\"t\":\"One › S\"", "\"u\":\"part/deep/one.html#s\"");
-    assertThat(Files.readString(site.resolve("search-index.js")))
-        .startsWith("window.galleySearchIndex = [");
-    assertThat(Files.readString(site.resolve("search.js"))).contains("galleySearchIndex");
+    String list = Files.readString(site.resolve("search-index.js"));
+    assertThat(list).startsWith("window.galleySearchShards = [\"");
+    List<String> shards =
+        java.util.Arrays.asList(
+            list.substring(list.indexOf('[') + 2, list.lastIndexOf(']') - 1).split("\",\""));
+    assertThat(shards).hasSize(2);
+    assertThat(Files.readString(site.resolve("search/" + shards.get(0) + ".js")))
+        .startsWith("galleySearchShard(\"" + shards.get(0) + "\", [")
+        .contains("\"u\":\"intro.html#intro\"");
+    assertThat(Files.readString(site.resolve("search/" + shards.get(1) + ".js")))
+        .contains("\"t\":\"One › S\"", "\"u\":\"part/deep/one.html#s\"");
+    try (var files = Files.list(site.resolve("search"))) {
+      assertThat(files).hasSize(2);
+    }
+    assertThat(site.resolve("search-index.json")).doesNotExist();
+    assertThat(Files.readString(site.resolve("search.js")))
+        .contains("galleySearchShards", "galleySearchShard");
     for (String page : List.of("index.html", "intro.html", "part/deep/one.html")) {
       String html = Files.readString(site.resolve(page));
       org.jsoup.parser.Parser parser = org.jsoup.parser.Parser.htmlParser().setTrackErrors(50);

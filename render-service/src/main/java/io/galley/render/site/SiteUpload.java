@@ -1,0 +1,210 @@
+package io.galley.render.site;
+
+import io.galley.blob.BlobRef;
+import io.galley.blob.BlobStore;
+import io.galley.events.Digests;
+import io.galley.events.EventJson;
+import io.galley.render.ParallelWork;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Puts a built site's files and its {@link SiteIndex} in the blob store: files the store already
+ * holds (unchanged pages, the book's images) are not written again, new ones and the index are put
+ * several at a time, and the whole returns once every one is durable.
+ */
+final class SiteUpload {
+
+  /** Images known to be stored (ingest put them): enough for a few hundred big books. */
+  private static final int REMEMBERED_FILES = 100_000;
+
+  /**
+   * How many files of a site are put at once: a put mostly waits for the disk (fsync) or the
+   * network, so more than the cores, and few enough not to flood either.
+   */
+  private static final int PARALLEL_PUTS = 8;
+
+  /** A stored site: its index and the index's blob. */
+  record Stored(BlobRef ref, SiteIndex index) {}
+
+  private final BlobStore blobs;
+  private final Executor io =
+      Executors.newFixedThreadPool(
+          PARALLEL_PUTS,
+          r -> {
+            Thread t = new Thread(r, "site-store");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Set<String> stored =
+      Collections.newSetFromMap(Collections.synchronizedMap(SiteStorage.lru(REMEMBERED_FILES)));
+
+  /**
+   * Per book, the blob of each file of the last site stored here, by file identity: the builder
+   * hard-links a chapter's unchanged pages from the previous site, so those are known without
+   * reading and hashing them again (a 270-chapter site is ~35 MB; hashing it all added ~200 ms to
+   * every one-chapter edit).
+   */
+  private final Map<String, Map<FileIdentity, BlobRef>> lastStored = new ConcurrentHashMap<>();
+
+  /** A file as the file system knows it: a hard link of a file has the same key, size and time. */
+  private record FileIdentity(String path, Object fileKey, long size, long modifiedNanos) {}
+
+  SiteUpload(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  /**
+   * Puts every file of the built site in {@code dir} in the store, and its index; returns once all
+   * are durable.
+   *
+   * @param images the images of the site, already in the store, by sha256
+   */
+  Stored store(String bookId, String commit, Path dir, Set<String> images) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    Map<FileIdentity, BlobRef> previous = lastStored.getOrDefault(bookId, Map.of());
+    List<FileIdentity> identities = new ArrayList<>(files.size());
+    List<Integer> fresh = new ArrayList<>();
+    BlobRef[] refs = new BlobRef[files.size()];
+    for (int i = 0; i < files.size(); i++) {
+      FileIdentity identity = identity(relative(dir, files.get(i)), files.get(i));
+      identities.add(identity);
+      refs[i] = identity == null ? null : previous.get(identity);
+      if (refs[i] == null) {
+        fresh.add(i);
+      }
+    }
+    // the new files are hashed first, so the index can be put beside them, not after them: no one
+    // reads the index before the edition naming it is announced, once every put here has returned
+    List<Planned> planned =
+        inParallel(fresh, i -> plan(files.get(i), relative(dir, files.get(i)), images));
+    for (int k = 0; k < fresh.size(); k++) {
+      refs[fresh.get(k)] = planned.get(k).ref();
+    }
+    Map<FileIdentity, BlobRef> now = new HashMap<>();
+    Map<String, BlobRef> entries = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      if (identities.get(i) != null) {
+        now.put(identities.get(i), refs[i]);
+      }
+      entries.put(relative(dir, files.get(i)), refs[i]);
+    }
+    SiteIndex index = new SiteIndex(bookId, commit, entries);
+    byte[] indexBytes = EventJson.toBytes(index);
+    List<Integer> puts = new ArrayList<>(fresh.size() + 1);
+    puts.add(-1);
+    for (int k = 0; k < fresh.size(); k++) {
+      if (planned.get(k).put()) {
+        puts.add(fresh.get(k));
+      }
+    }
+    // each put waits for its fsyncs (or the network): side by side, those waits overlap
+    List<BlobRef> put =
+        inParallel(
+            puts,
+            i ->
+                i < 0
+                    ? blobs.put(new ByteArrayInputStream(indexBytes), SiteIndex.MEDIA_TYPE)
+                    : putFile(files.get(i), refs[i]));
+    lastStored.put(bookId, now);
+    return new Stored(put.get(0), index);
+  }
+
+  /** A new file's blob, and whether it still has to be put. */
+  private record Planned(BlobRef ref, boolean put) {}
+
+  /** A file's blob as it will be stored: an image ingest stored, or the file's digest and size. */
+  private Planned plan(Path file, String path, Set<String> images) throws IOException {
+    String type = SiteStorage.mediaType(path);
+    String stem = imageStem(file);
+    if (images.contains(stem) && (stored.contains(stem) || blobs.exists(stem))) {
+      stored.add(stem); // an image: the very blob ingest stored
+      return new Planned(new BlobRef(stem, Files.size(file), type), false);
+    }
+    MessageDigest sha = Digests.sha256();
+    long size = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) != -1; size += n) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    String sha256 = HexFormat.of().formatHex(sha.digest());
+    // a page rewritten with the same bytes (the index page, the stylesheet) is stored already
+    return new Planned(new BlobRef(sha256, size, type), !blobs.exists(sha256));
+  }
+
+  /** Puts a file planned as {@code planned}; fails if it changed since. */
+  private BlobRef putFile(Path file, BlobRef planned) throws IOException {
+    BlobRef ref = blobs.put(file, planned.mediaType());
+    if (!ref.sha256().equals(planned.sha256())) {
+      throw new IOException(file + " changed while its site was stored");
+    }
+    return planned;
+  }
+
+  private static String imageStem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+
+  /** A step that may fail with an I/O error. */
+  private interface IoStep<I, O> {
+    O apply(I item) throws IOException;
+  }
+
+  /** {@code step} of every item on the store's threads, results in order. */
+  private <I, O> List<O> inParallel(List<I> items, IoStep<I, O> step) throws IOException {
+    try {
+      return ParallelWork.map(
+          items,
+          item -> {
+            try {
+              return step.apply(item);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          },
+          io);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static String relative(Path dir, Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
+  }
+
+  /** The file's identity, or null where the file system gives files no key. */
+  private static FileIdentity identity(String path, Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    Object key = attributes.fileKey();
+    return key == null
+        ? null
+        : new FileIdentity(
+            path, key, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+  }
+}
