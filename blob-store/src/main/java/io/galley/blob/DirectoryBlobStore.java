@@ -81,17 +81,22 @@ public final class DirectoryBlobStore implements BlobStore {
     }
     staged.verify();
     Path target = blobPath(staged.sha256());
-    Path dir = target.getParent();
-    boolean newDir = !Files.isDirectory(dir);
+    Path dir = target.getParent(); // root/ab/cd
+    boolean newParent = !Files.isDirectory(dir.getParent());
+    boolean newDir = newParent || !Files.isDirectory(dir);
     Files.createDirectories(dir);
     // the type first: once the blob is visible, its type is too
     BlobFiles.writeAtomically(
         typePath(staged.sha256()), mediaType.getBytes(StandardCharsets.UTF_8), staging);
     // rename(2) replaces atomically: a concurrent put of the same content swaps identical bytes
     Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+    // a directory is synced where an entry was added to it: each fsync waits for the disk, and
+    // with others writing (a PDF being stored) every one costs tens of ms on a site's edit
     BlobFiles.fsyncDirectory(dir);
     if (newDir) {
       BlobFiles.fsyncDirectory(dir.getParent());
+    }
+    if (newParent) {
       BlobFiles.fsyncDirectory(root);
     }
     return new BlobRef(staged.sha256(), staged.size(), mediaType);

@@ -4,6 +4,9 @@ import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 
 /**
  * Tombstones that retire a book's editions from {@code guide.editions.v1} once they fall out of the
@@ -14,7 +17,38 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class EditionTombstones {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EditionTombstones.class);
+
   private EditionTombstones() {}
+
+  /**
+   * Sends the tombstones of a book's retired editions without waiting: one that is lost only leaves
+   * its edition's record until the book's next retirement, so a failure is logged, not thrown.
+   */
+  public static void send(
+      KafkaOperations<String, Object> kafka,
+      String bookId,
+      List<String> editionIds,
+      String source) {
+    if (editionIds.isEmpty()) {
+      return;
+    }
+    int partitions = kafka.partitionsFor(Topics.EDITIONS).size();
+    for (ProducerRecord<String, Object> tombstone : of(bookId, editionIds, partitions, source)) {
+      kafka
+          .send(tombstone)
+          .whenComplete(
+              (ok, e) -> {
+                if (e != null) {
+                  LOG.warn(
+                      "could not retire edition {} of {}: {}",
+                      tombstone.key(),
+                      bookId,
+                      e.toString());
+                }
+              });
+    }
+  }
 
   /**
    * One tombstone per editionId, in the partition of {@code bookId} among {@code partitions}.

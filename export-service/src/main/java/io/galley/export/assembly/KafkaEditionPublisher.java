@@ -10,14 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
 /** Publishes edition outcomes on {@code guide.editions.v1} with Galley's headers. */
 final class KafkaEditionPublisher implements EditionPublisher {
-
-  private static final Logger LOG = LoggerFactory.getLogger(KafkaEditionPublisher.class);
 
   static final String SOURCE = "export-service";
 
@@ -51,24 +47,6 @@ final class KafkaEditionPublisher implements EditionPublisher {
 
   @Override
   public void retire(String bookId, List<String> editionIds) {
-    if (editionIds.isEmpty()) {
-      return;
-    }
-    int partitions = kafka.partitionsFor(Topics.EDITIONS).size();
-    for (ProducerRecord<String, Object> tombstone :
-        EditionTombstones.of(bookId, editionIds, partitions, SOURCE)) {
-      kafka
-          .send(tombstone)
-          .whenComplete(
-              (ok, e) -> {
-                if (e != null) {
-                  LOG.warn(
-                      "could not retire edition {} of {}: {}",
-                      tombstone.key(),
-                      bookId,
-                      e.toString());
-                }
-              });
-    }
+    EditionTombstones.send(kafka, bookId, editionIds, SOURCE);
   }
 }

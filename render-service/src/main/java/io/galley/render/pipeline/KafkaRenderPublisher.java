@@ -15,16 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Publishes rendered chapters and edition outcomes to Kafka and waits for the acknowledgement. */
 @Component
 class KafkaRenderPublisher implements RenderPublisher {
-
-  private static final Logger LOG = LoggerFactory.getLogger(KafkaRenderPublisher.class);
 
   private final KafkaTemplate<String, Object> template;
   private final EditionMetrics metrics;
@@ -76,25 +72,7 @@ class KafkaRenderPublisher implements RenderPublisher {
 
   @Override
   public void retire(String bookId, List<String> editionIds) {
-    if (editionIds.isEmpty()) {
-      return;
-    }
-    int partitions = template.partitionsFor(Topics.EDITIONS).size();
-    for (ProducerRecord<String, Object> tombstone :
-        EditionTombstones.of(bookId, editionIds, partitions, KafkaConfiguration.SERVICE)) {
-      template
-          .send(tombstone)
-          .whenComplete(
-              (ok, e) -> {
-                if (e != null) {
-                  LOG.warn(
-                      "could not retire edition {} of {}: {}",
-                      tombstone.key(),
-                      bookId,
-                      e.toString());
-                }
-              });
-    }
+    EditionTombstones.send(template, bookId, editionIds, KafkaConfiguration.SERVICE);
   }
 
   private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {

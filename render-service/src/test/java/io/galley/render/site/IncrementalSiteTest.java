@@ -151,7 +151,8 @@ class IncrementalSiteTest {
     return files;
   }
 
-  private static List<RenderedChapter> edit(
+  /** The chapters with chapter {@code i}'s XHTML changed (and its source hash with it). */
+  static List<RenderedChapter> edit(
       List<RenderedChapter> chapters, int i, UnaryOperator<String> change) {
     List<RenderedChapter> edited = new ArrayList<>(chapters);
     RenderedChapter c = chapters.get(i);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.galley.events.Digests;
 import io.galley.events.RenderedChapter;
 import io.galley.render.assets.AssetStore;
 import java.nio.file.Files;
@@ -74,22 +73,8 @@ class SiteSearchBrowserTest {
     AssetStore assets = new AssetStore(tmp.resolve("assets"));
     assets.put(IncrementalSiteTest.SHA, IncrementalSiteTest.IMAGE);
     List<RenderedChapter> first = IncrementalSiteTest.chapters(40, "Topic");
-    List<RenderedChapter> second = new ArrayList<>(first);
-    RenderedChapter c = first.get(6);
-    String xhtml = c.xhtml().replace("Body of 7.2:", "Body of 7.2: quokkas");
-    second.set(
-        6,
-        new RenderedChapter(
-            c.bookId(),
-            c.docId(),
-            Digests.sha256Hex(xhtml),
-            c.rendererVersion(),
-            c.title(),
-            xhtml,
-            c.headings(),
-            c.docRefs(),
-            c.assets(),
-            c.warnings()));
+    List<RenderedChapter> second =
+        IncrementalSiteTest.edit(first, 6, x -> x.replace("Body of 7.2:", "Body of 7.2: quokkas"));
     SiteBuilder builder = new SiteBuilder(new SiteLibrary(tmp.resolve("sites")), assets);
     Path before = builder.build(IncrementalSiteTest.manifest("a", first), first).dir();
     Path after = builder.build(IncrementalSiteTest.manifest("b", second), second).dir();
