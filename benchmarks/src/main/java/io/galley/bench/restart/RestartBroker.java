@@ -4,6 +4,7 @@ import io.galley.events.Topics;
 import io.galley.testsupport.KafkaBroker;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A real one-node KRaft broker inside the harness JVM (spring-kafka-test's, as the service tests
@@ -39,7 +43,7 @@ final class RestartBroker {
     bootstrapServers = KafkaBroker.startEmbedded();
     KafkaBroker.createTopics(bootstrapServers, partitions);
     try (Admin admin = admin()) {
-      Map<ConfigResource, Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
+      Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
       for (String topic : COMPACTED) {
         changes.put(
             new ConfigResource(ConfigResource.Type.TOPIC, topic),
@@ -66,16 +70,14 @@ final class RestartBroker {
     // segments the history ended in (a tombstone of a key no one wrote and no service reads as a
     // book's)
     try (var producer =
-        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+        new KafkaProducer<String, String>(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-            new org.apache.kafka.common.serialization.StringSerializer(),
-            new org.apache.kafka.common.serialization.StringSerializer())) {
+            new StringSerializer(),
+            new StringSerializer())) {
       Thread.sleep(AGED.toMillis() + 1000);
       for (String topic : COMPACTED) {
         for (var p : producer.partitionsFor(topic)) {
-          producer.send(
-              new org.apache.kafka.clients.producer.ProducerRecord<>(
-                  topic, p.partition(), "bench-roll", null));
+          producer.send(new ProducerRecord<>(topic, p.partition(), "bench-roll", null));
         }
       }
       producer.flush();

@@ -1,6 +1,7 @@
 package io.galley.bench.restart;
 
 import io.galley.events.CommitIngested;
+import io.galley.events.EditionFormat;
 import io.galley.events.EditionPublished;
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
@@ -11,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The tombstones the services write as a history grows, with their default windows: ingest retires
@@ -34,14 +36,14 @@ final class Retirements {
   }
 
   /** The tombstones that follow this commit's records. */
-  List<org.apache.kafka.clients.producer.ProducerRecord<String, Object>> after(
+  List<ProducerRecord<String, Object>> after(
       CommitIngested manifest, List<EditionPublished> published) {
-    List<org.apache.kafka.clients.producer.ProducerRecord<String, Object>> out = new ArrayList<>();
+    List<ProducerRecord<String, Object>> out = new ArrayList<>();
     Deque<String> kept = commits.computeIfAbsent(manifest.bookId(), b -> new ArrayDeque<>());
     kept.addLast(manifest.commit());
     while (kept.size() > commitsPerBook) {
       var tombstone =
-          new org.apache.kafka.clients.producer.ProducerRecord<String, Object>(
+          new ProducerRecord<String, Object>(
               Topics.RECENT_COMMITS, Topics.commitKey(manifest.bookId(), kept.removeFirst()), null);
       EventHeaders.put(tombstone.headers(), EventHeaders.TYPE, "CommitRetired");
       EventHeaders.put(tombstone.headers(), EventHeaders.SOURCE, "ingest-service");
@@ -55,7 +57,7 @@ final class Retirements {
       while (shelf.size() > editionsPerBook) {
         dropped.add(shelf.removeFirst());
       }
-      String service = e.format() == io.galley.events.EditionFormat.HTML ? "render" : "export";
+      String service = e.format() == EditionFormat.HTML ? "render" : "export";
       out.addAll(EditionTombstones.of(e.bookId(), dropped, partitions, service + "-service"));
     }
     return out;

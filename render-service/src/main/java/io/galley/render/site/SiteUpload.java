@@ -158,7 +158,12 @@ final class SiteUpload {
 
   /** Puts a file planned as {@code planned}; fails if it changed since. */
   private BlobRef putFile(Path file, BlobRef planned) throws IOException {
-    BlobRef ref = blobs.put(file, planned.mediaType());
+    // streamed, not put(Path): plan() has hashed the file and found it missing from the store, and
+    // put(Path) would read and hash it once more to learn the same
+    BlobRef ref;
+    try (InputStream in = Files.newInputStream(file)) {
+      ref = blobs.put(in, planned.mediaType());
+    }
     if (!ref.sha256().equals(planned.sha256())) {
       throw new IOException(file + " changed while its site was stored");
     }
