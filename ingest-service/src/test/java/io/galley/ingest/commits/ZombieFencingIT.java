@@ -64,6 +64,12 @@ class ZombieFencingIT {
     KafkaBroker.createTopics(bootstrap); // as the service declares them at start
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));
+    // as ingest-service.yml sets it: a book's decisions in one partition, in order (keys on the
+    // recent-commits topic are bookId/commit, which Kafka's own partitioner would spread)
+    kafka
+        .getProducer()
+        .getProperties()
+        .put("partitioner.class", io.galley.kafka.BookPartitioner.class.getName());
     Instance zombie = new Instance(kafka, "a");
     Instance successor = new Instance(kafka, "b");
 
