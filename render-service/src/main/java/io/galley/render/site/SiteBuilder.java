@@ -133,6 +133,8 @@ public class SiteBuilder {
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);
+      SiteContents contents = new SiteContents(from == null ? null : prev.commit());
+      contents.written("index.html");
       Path shardsFrom = from;
       Set<String> shards = ConcurrentHashMap.newKeySet();
       List<ChapterPage> written =
@@ -149,7 +151,8 @@ public class SiteBuilder {
                     && known != null
                     && fingerprint.equals(prevPages.get(page))
                     && SiteFiles.reuse(source, tmp, page)) {
-                  writeShard(known.search(), shardsFrom, tmp, shards);
+                  contents.linked(page);
+                  writeShard(known.search(), shardsFrom, tmp, shards, contents);
                   return new ChapterPage(known, fingerprint, true);
                 }
                 Document fragment = Jsoup.parseBodyFragment(c.xhtml());
@@ -157,23 +160,28 @@ public class SiteBuilder {
                     known != null
                         ? known.search()
                         : SearchIndex.Chunk.of(SearchIndex.of(c, fragment));
-                writeShard(search, shardsFrom, tmp, shards);
+                writeShard(search, shardsFrom, tmp, shards, contents);
                 if (lastWriter.get(page).equals(i)) {
                   SiteFiles.write(tmp, page, pages.chapter(i, fragment));
+                  contents.written(page);
                 }
                 return new ChapterPage(new ChapterFacts(part, search), fingerprint, false);
               },
               executor);
       for (Map.Entry<String, String> a : mediaTypes.entrySet()) {
         String file = SiteLinks.assetPath(a.getKey(), a.getValue());
-        if (from == null || !SiteFiles.reuse(from, tmp, file)) {
+        if (from != null && SiteFiles.reuse(from, tmp, file)) {
+          contents.linked(file);
+        } else {
           assets.copyTo(a.getKey(), imagePaths.getOrDefault(a.getKey(), file), tmp.resolve(file));
+          contents.written(file);
         }
       }
       for (String resource : List.of("style.css", "search.js")) {
         try (InputStream in = SiteBuilder.class.getResourceAsStream(resource)) {
           Files.write(tmp.resolve(resource), in.readAllBytes());
         }
+        contents.written(resource);
       }
       Map<String, String> fingerprints = new HashMap<>();
       Map<PageSource, ChapterFacts> facts = new HashMap<>();
@@ -187,13 +195,15 @@ public class SiteBuilder {
         }
       }
       SearchIndex.writeList(tmp.resolve(SearchIndex.LIST), search);
+      contents.written(SearchIndex.LIST);
       if (Files.exists(target)) {
         SiteFiles.deleteRecursively(tmp); // built meanwhile; sites of one commit are identical
       } else {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
       BlobRef siteIndex =
-          storage.store(manifest.bookId(), manifest.commit(), target, mediaTypes.keySet());
+          storage.store(
+              manifest.bookId(), manifest.commit(), target, contents, mediaTypes.keySet());
       previous.put(manifest.bookId(), new Previous(manifest.commit(), fingerprints, facts));
       // this site and the one it reused pages from stay; older ones are served from the store
       Set<String> keep = new HashSet<>();
@@ -225,12 +235,15 @@ public class SiteBuilder {
    * digest of its entries, so the last site's file of that name is taken as it is.
    */
   private static void writeShard(
-      SearchIndex.Chunk chunk, Path from, Path tmp, Set<String> written) {
+      SearchIndex.Chunk chunk, Path from, Path tmp, Set<String> written, SiteContents contents) {
     if (chunk.name() == null || !written.add(chunk.name())) {
       return;
     }
-    if (from == null || !SiteFiles.reuse(from, tmp, chunk.path())) {
+    if (from != null && SiteFiles.reuse(from, tmp, chunk.path())) {
+      contents.linked(chunk.path());
+    } else {
       SiteFiles.write(tmp, chunk.path(), chunk.script());
+      contents.written(chunk.path());
     }
   }
 }

@@ -66,10 +66,12 @@ final class SiteStorage {
    * Puts every file of the built site in {@code dir} in the store, and its index; returns once all
    * are durable.
    *
+   * @param contents the files the build placed in {@code dir}
    * @param images the images of the site, already in the store, by sha256
    */
-  BlobRef store(String bookId, String commit, Path dir, Set<String> images) throws IOException {
-    SiteUpload.Stored stored = upload.store(bookId, commit, dir, images);
+  BlobRef store(String bookId, String commit, Path dir, SiteContents contents, Set<String> images)
+      throws IOException {
+    SiteUpload.Stored stored = upload.store(bookId, commit, dir, contents, images);
     indexes.put(stored.ref().sha256(), stored.index());
     return stored.ref();
   }

@@ -11,11 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Puts a built site's files and its {@link SiteIndex} in the blob store: files the store already
@@ -59,15 +55,14 @@ final class SiteUpload {
       Collections.newSetFromMap(Collections.synchronizedMap(SiteStorage.lru(REMEMBERED_FILES)));
 
   /**
-   * Per book, the blob of each file of the last site stored here, by file identity: the builder
-   * hard-links a chapter's unchanged pages from the previous site, so those are known without
-   * reading and hashing them again (a 270-chapter site is ~35 MB; hashing it all added ~200 ms to
-   * every one-chapter edit).
+   * Per book, the last site stored here: the builder hard-links a chapter's unchanged pages from
+   * the previous site, so their blobs are known without reading and hashing them again (a
+   * 270-chapter site is ~35 MB; hashing it all added ~200 ms to every one-chapter edit).
    */
-  private final Map<String, Map<FileIdentity, BlobRef>> lastStored = new ConcurrentHashMap<>();
+  private final Map<String, Last> lastStored = new ConcurrentHashMap<>();
 
-  /** A file as the file system knows it: a hard link of a file has the same key, size and time. */
-  private record FileIdentity(String path, Object fileKey, long size, long modifiedNanos) {}
+  /** A site stored here: its commit and the blob of each of its files by path. */
+  private record Last(String commit, Map<String, BlobRef> files) {}
 
   SiteUpload(BlobStore blobs) {
     this.blobs = blobs;
@@ -77,39 +72,35 @@ final class SiteUpload {
    * Puts every file of the built site in {@code dir} in the store, and its index; returns once all
    * are durable.
    *
+   * @param contents the files the build placed in {@code dir}, and those it linked unchanged
    * @param images the images of the site, already in the store, by sha256
    */
-  Stored store(String bookId, String commit, Path dir, Set<String> images) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    }
-    Map<FileIdentity, BlobRef> previous = lastStored.getOrDefault(bookId, Map.of());
-    List<FileIdentity> identities = new ArrayList<>(files.size());
+  Stored store(String bookId, String commit, Path dir, SiteContents contents, Set<String> images)
+      throws IOException {
+    List<String> paths = contents.files();
+    List<Path> files = paths.stream().map(dir::resolve).toList();
+    Last last = lastStored.get(bookId);
+    // a linked file is the very file of the site it was linked from, if that is the site stored
+    // last here; otherwise (a restart, another build of the book in between) it is hashed again
+    Map<String, BlobRef> previous =
+        last != null && last.commit().equals(contents.linkedFrom()) ? last.files() : Map.of();
     List<Integer> fresh = new ArrayList<>();
     BlobRef[] refs = new BlobRef[files.size()];
     for (int i = 0; i < files.size(); i++) {
-      FileIdentity identity = identity(relative(dir, files.get(i)), files.get(i));
-      identities.add(identity);
-      refs[i] = identity == null ? null : previous.get(identity);
+      refs[i] = contents.isLinked(paths.get(i)) ? previous.get(paths.get(i)) : null;
       if (refs[i] == null) {
         fresh.add(i);
       }
     }
     // the new files are hashed first, so the index can be put beside them, not after them: no one
     // reads the index before the edition naming it is announced, once every put here has returned
-    List<Planned> planned =
-        inParallel(fresh, i -> plan(files.get(i), relative(dir, files.get(i)), images));
+    List<Planned> planned = inParallel(fresh, i -> plan(files.get(i), paths.get(i), images));
     for (int k = 0; k < fresh.size(); k++) {
       refs[fresh.get(k)] = planned.get(k).ref();
     }
-    Map<FileIdentity, BlobRef> now = new HashMap<>();
     Map<String, BlobRef> entries = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      if (identities.get(i) != null) {
-        now.put(identities.get(i), refs[i]);
-      }
-      entries.put(relative(dir, files.get(i)), refs[i]);
+      entries.put(paths.get(i), refs[i]);
     }
     SiteIndex index = new SiteIndex(bookId, commit, entries);
     byte[] indexBytes = EventJson.toBytes(index);
@@ -128,7 +119,7 @@ final class SiteUpload {
                 i < 0
                     ? blobs.put(new ByteArrayInputStream(indexBytes), SiteIndex.MEDIA_TYPE)
                     : putFile(files.get(i), refs[i]));
-    lastStored.put(bookId, now);
+    lastStored.put(bookId, new Last(commit, entries));
     return new Stored(put.get(0), index);
   }
 
@@ -197,19 +188,5 @@ final class SiteUpload {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  private static String relative(Path dir, Path file) {
-    return dir.relativize(file).toString().replace('\\', '/');
-  }
-
-  /** The file's identity, or null where the file system gives files no key. */
-  private static FileIdentity identity(String path, Path file) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    Object key = attributes.fileKey();
-    return key == null
-        ? null
-        : new FileIdentity(
-            path, key, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 }

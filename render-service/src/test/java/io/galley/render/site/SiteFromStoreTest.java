@@ -127,10 +127,16 @@ class SiteFromStoreTest {
     Path shared = dir.resolve("blobs");
     AssetStore assets = new AssetStore(shared);
     assets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
-    SiteBuilder.BuiltSite site =
-        new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets)
-            .build(SiteBuilderTest.manifest(), SiteBuilderTest.chapters());
+    SiteBuilder builder = new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets);
+    CommitIngested first = SiteBuilderTest.manifest();
+    assertIndexHoldsEveryFile(builder.build(first, SiteBuilderTest.chapters()), shared, FIRST);
+    // the second build links the unchanged pages from the first: its index names them all too
+    CommitIngested second = commit(first, SECOND, first.committedAt().plusSeconds(60));
+    assertIndexHoldsEveryFile(builder.build(second, changedIntro()), shared, SECOND);
+  }
 
+  private static void assertIndexHoldsEveryFile(
+      SiteBuilder.BuiltSite site, Path shared, String commit) throws Exception {
     try (BlobStore other = new DirectoryBlobStore(shared)) {
       SiteIndex index = new SiteStorage(other).index(site.siteIndex().sha256()).orElseThrow();
       List<String> paths = new ArrayList<>();
@@ -138,7 +144,7 @@ class SiteFromStoreTest {
         paths.add(site.dir().relativize(file).toString().replace('\\', '/'));
       }
       assertThat(index.bookId()).isEqualTo("book");
-      assertThat(index.commit()).isEqualTo(FIRST);
+      assertThat(index.commit()).isEqualTo(commit);
       assertThat(index.files().keySet()).containsExactlyInAnyOrderElementsOf(paths);
       for (Map.Entry<String, io.galley.blob.BlobRef> e : index.files().entrySet()) {
         try (InputStream in = other.open(e.getValue().sha256())) {
