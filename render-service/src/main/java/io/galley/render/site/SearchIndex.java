@@ -116,15 +116,17 @@ final class SearchIndex {
 
   /**
    * Writes {@code search-index.js}, the list of the chapters' shard names in reading order (each
-   * once); the reader's browser loads it, then the shards, when a search starts.
+   * once); the reader's browser loads it, then the shards, when a search starts. Returns the bytes
+   * written.
    */
-  static void writeList(Path script, List<Chunk> chunks) throws IOException {
+  static byte[] writeList(Path script, List<Chunk> chunks) throws IOException {
     Set<String> names = new LinkedHashSet<>();
     chunks.stream().map(Chunk::name).filter(Objects::nonNull).forEach(names::add);
-    Files.write(
-        script,
+    byte[] bytes =
         ("window.galleySearchShards = " + EventJson.mapper().writeValueAsString(names) + ";\n")
-            .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8);
+    Files.write(script, bytes);
+    return bytes;
   }
 
   private static String escape(String json) {

@@ -133,8 +133,8 @@ public class SiteBuilder {
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);
-      SiteContents contents = new SiteContents(from == null ? null : prev.commit());
-      contents.written("index.html");
+      SiteContents contents = storage.contents(from == null ? null : prev.commit());
+      contents.written("index.html", index);
       Path shardsFrom = from;
       Set<String> shards = ConcurrentHashMap.newKeySet();
       List<ChapterPage> written =
@@ -162,8 +162,9 @@ public class SiteBuilder {
                         : SearchIndex.Chunk.of(SearchIndex.of(c, fragment));
                 writeShard(search, shardsFrom, tmp, shards, contents);
                 if (lastWriter.get(page).equals(i)) {
-                  SiteFiles.write(tmp, page, pages.chapter(i, fragment));
-                  contents.written(page);
+                  byte[] html = pages.chapter(i, fragment).getBytes(StandardCharsets.UTF_8);
+                  SiteFiles.write(tmp, page, html);
+                  contents.written(page, html);
                 }
                 return new ChapterPage(new ChapterFacts(part, search), fingerprint, false);
               },
@@ -174,14 +175,15 @@ public class SiteBuilder {
           contents.linked(file);
         } else {
           assets.copyTo(a.getKey(), imagePaths.getOrDefault(a.getKey(), file), tmp.resolve(file));
-          contents.written(file);
+          contents.copied(file);
         }
       }
       for (String resource : List.of("style.css", "search.js")) {
         try (InputStream in = SiteBuilder.class.getResourceAsStream(resource)) {
-          Files.write(tmp.resolve(resource), in.readAllBytes());
+          byte[] bytes = in.readAllBytes();
+          Files.write(tmp.resolve(resource), bytes);
+          contents.written(resource, bytes);
         }
-        contents.written(resource);
       }
       Map<String, String> fingerprints = new HashMap<>();
       Map<PageSource, ChapterFacts> facts = new HashMap<>();
@@ -194,8 +196,8 @@ public class SiteBuilder {
           fingerprints.put(SiteLinks.pagePath(chapters.get(i).docId()), page.fingerprint());
         }
       }
-      SearchIndex.writeList(tmp.resolve(SearchIndex.LIST), search);
-      contents.written(SearchIndex.LIST);
+      contents.written(
+          SearchIndex.LIST, SearchIndex.writeList(tmp.resolve(SearchIndex.LIST), search));
       if (Files.exists(target)) {
         SiteFiles.deleteRecursively(tmp); // built meanwhile; sites of one commit are identical
       } else {
@@ -243,7 +245,7 @@ public class SiteBuilder {
       contents.linked(chunk.path());
     } else {
       SiteFiles.write(tmp, chunk.path(), chunk.script());
-      contents.written(chunk.path());
+      contents.written(chunk.path(), chunk.script());
     }
   }
 }

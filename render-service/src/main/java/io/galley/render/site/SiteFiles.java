@@ -2,7 +2,6 @@ package io.galley.render.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,17 +31,6 @@ final class SiteFiles {
         Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
       }
       return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Writes a page at {@code relative} under {@code root}. */
-  static void write(Path root, String relative, String html) {
-    Path file = inside(root, relative);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -58,6 +58,13 @@ final class SiteStorage {
     };
   }
 
+  /**
+   * The record of a new build's files, linking unchanged ones from the site of {@code linkedFrom}.
+   */
+  SiteContents contents(String linkedFrom) {
+    return new SiteContents(linkedFrom, upload);
+  }
+
   BlobStore blobs() {
     return blobs;
   }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -88,7 +90,7 @@ final class SiteUpload {
     BlobRef[] refs = new BlobRef[files.size()];
     for (int i = 0; i < files.size(); i++) {
       refs[i] = contents.isLinked(paths.get(i)) ? previous.get(paths.get(i)) : null;
-      if (refs[i] == null) {
+      if (refs[i] == null && contents.put(paths.get(i)) == null) {
         fresh.add(i);
       }
     }
@@ -97,6 +99,13 @@ final class SiteUpload {
     List<Planned> planned = inParallel(fresh, i -> plan(files.get(i), paths.get(i), images));
     for (int k = 0; k < fresh.size(); k++) {
       refs[fresh.get(k)] = planned.get(k).ref();
+    }
+    // the files the build wrote were put while it went on: wait for those puts now
+    for (int i = 0; i < files.size(); i++) {
+      CompletableFuture<BlobRef> early = contents.put(paths.get(i));
+      if (refs[i] == null && early != null) {
+        refs[i] = await(early);
+      }
     }
     Map<String, BlobRef> entries = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -121,6 +130,39 @@ final class SiteUpload {
                     : putFile(files.get(i), refs[i]));
     lastStored.put(bookId, new Last(commit, entries));
     return new Stored(put.get(0), index);
+  }
+
+  /**
+   * Starts putting a file the builder has just written, from the bytes it wrote, on the store's
+   * threads; the blob is named as {@link #plan} would name it.
+   */
+  CompletableFuture<BlobRef> putEarly(String path, byte[] bytes) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          BlobRef ref =
+              new BlobRef(Digests.sha256Hex(bytes), bytes.length, SiteStorage.mediaType(path));
+          try {
+            // a page rewritten with the same bytes (the index page, the stylesheet) is stored
+            if (!blobs.exists(ref.sha256())) {
+              blobs.put(new ByteArrayInputStream(bytes), ref.mediaType());
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot store site file " + path, e);
+          }
+          return ref;
+        },
+        io);
+  }
+
+  private static BlobRef await(CompletableFuture<BlobRef> put) throws IOException {
+    try {
+      return put.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
   }
 
   /** A new file's blob, and whether it still has to be put. */
