@@ -3,7 +3,6 @@ package io.galley.kafka;
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -16,8 +15,7 @@ public final class DeadLetters {
 
   /**
    * Retries a failed record twice, 500 ms apart, then publishes it to {@link Topics#DLT} (any
-   * partition) with its bytes as they arrived, the exception, its origin and the service in
-   * headers.
+   * partition) with its bytes as they arrived and the headers of {@link DeadLetterHeaders}.
    *
    * @param template sends the dead letters; its serializers must pass raw bytes through
    * @param service the service name for {@link EventHeaders#SOURCE}
@@ -26,25 +24,27 @@ public final class DeadLetters {
   @SafeVarargs
   public static DefaultErrorHandler errorHandler(
       KafkaOperations<?, ?> template, String service, Class<? extends Exception>... notRetryable) {
-    DeadLetterPublishingRecoverer recoverer =
-        new DeadLetterPublishingRecoverer(
-            template, (record, ex) -> new TopicPartition(Topics.DLT, -1));
-    recoverer.setHeadersFunction(
-        (record, ex) -> {
-          RecordHeaders headers = new RecordHeaders();
-          Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-          EventHeaders.put(headers, EventHeaders.DLT_EXCEPTION, String.valueOf(cause));
-          EventHeaders.put(
-              headers,
-              EventHeaders.DLT_ORIGIN,
-              record.topic() + "-" + record.partition() + "@" + record.offset());
-          EventHeaders.put(headers, EventHeaders.SOURCE, service);
-          return headers;
-        });
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(recoverer(template, service), new FixedBackOff(500L, 2L));
     if (notRetryable.length > 0) {
       handler.addNotRetryableExceptions(notRetryable);
     }
     return handler;
+  }
+
+  /**
+   * Publishes a failed record to {@link Topics#DLT} (any partition) in {@link DeadLetterHeaders}'
+   * format.
+   *
+   * @param template sends the dead letters; its serializers must pass raw bytes through
+   * @param service the service name for {@link EventHeaders#SOURCE}
+   */
+  public static DeadLetterPublishingRecoverer recoverer(
+      KafkaOperations<?, ?> template, String service) {
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(
+            template, (record, ex) -> new TopicPartition(Topics.DLT, -1));
+    recoverer.setHeadersFunction((record, ex) -> DeadLetterHeaders.of(record, ex, service));
+    return recoverer;
   }
 }

@@ -1,44 +1,50 @@
 package io.galley.kafka;
 
 import io.galley.events.Topics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Galley's topics as every service declares them at start-up (Spring's {@link KafkaAdmin} creates
- * the missing ones and leaves existing ones as they are), from the one list in {@link Topics}.
+ * the missing ones; {@link TopicsCheck} refuses existing ones that differ where it matters), from
+ * the one list in {@link Topics}.
  */
 public final class TopicDeclarations {
 
+  /** The topic setting {@link TopicsCheck} compares with the existing topics. */
+  static final String CLEANUP_POLICY = "cleanup.policy";
+
+  static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
   private TopicDeclarations() {}
 
-  /** Every topic with {@code partitions} (the dead letters keep theirs) and the replicas given. */
-  public static KafkaAdmin.NewTopics of(int partitions, int replicationFactor) {
-    if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "replication factor must be between 1 and "
-              + Short.MAX_VALUE
-              + ", got "
-              + replicationFactor);
-    }
-    return new KafkaAdmin.NewTopics(
-        Topics.all(partitions).stream()
-            .map(
-                spec ->
-                    TopicBuilder.name(spec.name())
-                        .partitions(spec.partitions())
-                        .replicas(replicationFactor)
-                        .configs(spec.configs())
-                        .build())
-            .toArray(NewTopic[]::new));
+  /**
+   * Every topic with {@code galley.topics.partitions} (the dead letters keep theirs), the replicas
+   * and, when set, {@code min.insync.replicas}.
+   */
+  public static KafkaAdmin.NewTopics of(TopicProperties properties) {
+    return new KafkaAdmin.NewTopics(list(properties).toArray(NewTopic[]::new));
   }
 
-  /** The declarations for a service's own settings, overridden by {@code galley.topics.*}. */
-  public static KafkaAdmin.NewTopics of(
-      TopicProperties shared, int servicePartitions, int serviceReplicationFactor) {
-    return of(
-        shared.partitionsOr(servicePartitions),
-        shared.replicationFactorOr(serviceReplicationFactor));
+  /** The same declarations as a list. */
+  public static List<NewTopic> list(TopicProperties properties) {
+    return Topics.all(properties.partitions()).stream()
+        .map(
+            spec -> {
+              Map<String, String> configs = new HashMap<>(spec.configs());
+              if (properties.minInsyncReplicas() != null) {
+                configs.put(MIN_INSYNC_REPLICAS, properties.minInsyncReplicas().toString());
+              }
+              return TopicBuilder.name(spec.name())
+                  .partitions(spec.partitions())
+                  .replicas(properties.replicationFactor())
+                  .configs(configs)
+                  .build();
+            })
+        .toList();
   }
 }

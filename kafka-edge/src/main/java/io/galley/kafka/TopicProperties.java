@@ -1,36 +1,50 @@
 package io.galley.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How every service creates Galley's topics, prefix {@code galley.topics}; each setting, when
- * unset, falls back to the service's own ({@code galley.<service>.partitions}, {@code
- * galley.render.replication-factor}), then to 3 partitions and replication factor 1.
+ * How every service declares Galley's topics, prefix {@code galley.topics}. Each service's yml sets
+ * {@code partitions} (and render's {@code replication-factor}) from the older per-service setting
+ * ({@code galley.<service>.partitions}, {@code galley.render.replication-factor}) when that one is
+ * given, so both names keep working.
  *
- * @param partitions partitions of every topic but the dead letters (joined topics must be equal)
- * @param replicationFactor replicas of every topic
+ * @param partitions partitions of every topic but the dead letters (joined topics must be equal);
+ *     an existing topic with fewer stops start-up
+ * @param replicationFactor replicas of every topic the service creates
+ * @param minInsyncReplicas {@code min.insync.replicas} of every topic, or unset for the broker's
+ *     default
  */
 @ConfigurationProperties("galley.topics")
-public record TopicProperties(Integer partitions, Integer replicationFactor) {
+public record TopicProperties(
+    @DefaultValue("3") int partitions,
+    @DefaultValue("1") int replicationFactor,
+    Integer minInsyncReplicas) {
 
   public TopicProperties {
-    if (partitions != null && partitions < 1) {
+    if (partitions < 1) {
       throw new IllegalArgumentException(
           "galley.topics.partitions must be >= 1, got " + partitions);
     }
-    if (replicationFactor != null && replicationFactor < 1) {
+    if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "galley.topics.replication-factor must be >= 1, got " + replicationFactor);
+          "galley.topics.replication-factor must be between 1 and "
+              + Short.MAX_VALUE
+              + ", got "
+              + replicationFactor);
+    }
+    if (minInsyncReplicas != null
+        && (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor)) {
+      throw new IllegalArgumentException(
+          "galley.topics.min-insync-replicas must be between 1 and galley.topics.replication-factor ("
+              + replicationFactor
+              + "), got "
+              + minInsyncReplicas);
     }
   }
 
-  /** This setting, else the service's ({@code serviceSetting}, 0 when it has none), else 3. */
-  public int partitionsOr(int serviceSetting) {
-    return partitions != null ? partitions : serviceSetting > 0 ? serviceSetting : 3;
-  }
-
-  /** This setting, else the service's ({@code serviceSetting}, 0 when it has none), else 1. */
-  public int replicationFactorOr(int serviceSetting) {
-    return replicationFactor != null ? replicationFactor : serviceSetting > 0 ? serviceSetting : 1;
+  /** The defaults: 3 partitions, one replica, the broker's {@code min.insync.replicas}. */
+  public static TopicProperties defaults() {
+    return new TopicProperties(3, 1, null);
   }
 }

@@ -16,7 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * What can be checked of the compose stack without a Docker engine: the file parses, names the
  * services on their contract ports with health checks, builds images from a Dockerfile that exists,
- * and creates every topic with the partitions and cleanup policy of {@link Topics}.
+ * and creates every topic with the partitions and cleanup policy of {@link Topics}, exactly as the
+ * services declare them.
  */
 class ComposeFileTest {
 
@@ -100,6 +101,12 @@ class ComposeFileTest {
   void topicCreationMatchesTheEventContracts() {
     String script = COMPOSE.at("/services/kafka-init/command").get(0).asString();
     assertCreatesTheContractTopics(script, 3);
+  }
+
+  @Test
+  void createsNoTopicTheServicesWouldDeclareDifferently() {
+    ComposeTopics.assertServicesDeclareWhatIsCreated(
+        COMPOSE, List.of("ingest", "render", "export"));
   }
 
   @Test

@@ -19,9 +19,7 @@ import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
 import io.galley.kafka.ReplayHealthIndicator;
-import io.galley.kafka.TopicDeclarations;
 import io.galley.kafka.TopicProgress;
-import io.galley.kafka.TopicProperties;
 import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,19 +40,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
-/** Kafka edges of the export service: topics, consumers, the error handler and the publisher. */
+/**
+ * Kafka edges of the export service (topics and health are kafka-edge's): consumers, the error
+ * handler and the publisher.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
 class ExportKafkaConfiguration {
 
   static final String GROUP = "galley-export";
   static final String SERVICE = "export-service";
-
-  @Bean
-  KafkaAdmin.NewTopics galleyTopics(TopicProperties topics, ExportProperties properties) {
-    // export has no replication setting of its own: galley.topics.replication-factor, else 1
-    return TopicDeclarations.of(topics, properties.partitions(), 0);
-  }
 
   @Bean
   JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {

@@ -2,7 +2,7 @@ package io.galley.ingest.dlt;
 
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
-import java.nio.ByteBuffer;
+import io.galley.kafka.DeadLetterHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,13 +22,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,7 +97,7 @@ class DeadLetterTopic {
         letters.stream()
             .filter(r -> !done.contains(r.offset()))
             .filter(r -> wanted.isEmpty() || wanted.contains(r.offset()))
-            .filter(r -> originTopic(r.headers()) != null)
+            .filter(r -> DeadLetterHeaders.read(r.headers()).originTopic() != null)
             .toList();
     if (todo.isEmpty()) {
       return List.of();
@@ -107,12 +105,13 @@ class DeadLetterTopic {
     template.executeInTransaction(
         ops -> {
           for (ConsumerRecord<String, byte[]> r : todo) {
-            int partition = originPartition(r.headers());
+            DeadLetterHeaders origin = DeadLetterHeaders.read(r.headers());
+            int partition = origin.originPartition();
             ProducerRecord<String, byte[]> back =
                 new ProducerRecord<>(
-                    originTopic(r.headers()), partition < 0 ? null : partition, r.key(), r.value());
+                    origin.originTopic(), partition < 0 ? null : partition, r.key(), r.value());
             for (Header h : r.headers()) {
-              if (!isDeadLetterHeader(h.key())) {
+              if (!DeadLetterHeaders.isFormatHeader(h.key())) {
                 back.headers().add(h);
               }
             }
@@ -154,21 +153,15 @@ class DeadLetterTopic {
   }
 
   private static DeadLetter view(ConsumerRecord<String, byte[]> r, boolean payloads) {
-    Headers h = r.headers();
-    String exception = EventHeaders.get(h, EventHeaders.DLT_EXCEPTION);
-    if (exception == null) {
-      String fqcn = EventHeaders.get(h, KafkaHeaders.DLT_EXCEPTION_FQCN);
-      String message = EventHeaders.get(h, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-      exception = fqcn == null ? message : fqcn + (message == null ? "" : ": " + message);
-    }
+    DeadLetterHeaders h = DeadLetterHeaders.read(r.headers());
     return new DeadLetter(
         r.offset(),
         r.key(),
-        originTopic(h),
-        originPartition(h),
-        originOffset(h),
-        exception,
-        EventHeaders.get(h, EventHeaders.SOURCE),
+        h.originTopic(),
+        h.originPartition(),
+        h.originOffset(),
+        h.exception(),
+        h.service(),
         Instant.ofEpochMilli(r.timestamp()),
         r.value() == null ? 0 : r.value().length,
         false,
@@ -179,58 +172,5 @@ class DeadLetterTopic {
   private static String payload(byte[] value) {
     return Base64.getEncoder()
         .encodeToString(Arrays.copyOf(value, Math.min(value.length, DeadLetter.MAX_PAYLOAD)));
-  }
-
-  static String originTopic(Headers h) {
-    String topic = EventHeaders.get(h, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-    if (topic != null) {
-      return topic;
-    }
-    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
-    int at = origin == null ? -1 : origin.lastIndexOf('@');
-    int dash = at < 0 ? -1 : origin.lastIndexOf('-', at);
-    return dash <= 0 ? null : origin.substring(0, dash);
-  }
-
-  static int originPartition(Headers h) {
-    Header p = h.lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION);
-    if (p != null && p.value() != null && p.value().length == 4) {
-      return ByteBuffer.wrap(p.value()).getInt();
-    }
-    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
-    int at = origin == null ? -1 : origin.lastIndexOf('@');
-    int dash = at < 0 ? -1 : origin.lastIndexOf('-', at);
-    return dash <= 0 ? -1 : parseOr(origin.substring(dash + 1, at), -1);
-  }
-
-  static long originOffset(Headers h) {
-    Header o = h.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET);
-    if (o != null && o.value() != null && o.value().length == 8) {
-      return ByteBuffer.wrap(o.value()).getLong();
-    }
-    String origin = EventHeaders.get(h, EventHeaders.DLT_ORIGIN);
-    int at = origin == null ? -1 : origin.lastIndexOf('@');
-    if (at < 0) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(origin.substring(at + 1));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static boolean isDeadLetterHeader(String name) {
-    return name.startsWith("kafka_dlt-")
-        || name.startsWith("galley.dlt.")
-        || name.startsWith("springDeserializerException");
-  }
-
-  private static int parseOr(String s, int fallback) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 }

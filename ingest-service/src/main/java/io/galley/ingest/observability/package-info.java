@@ -1,5 +1,5 @@
 /**
- * Operability: the commit's trace id in the log context, ingest metrics and the Kafka health
- * indicator of the readiness group.
+ * Operability: the commit's trace id in the log context and ingest metrics (the Kafka health
+ * indicator is kafka-edge's).
  */
 package io.galley.ingest.observability;

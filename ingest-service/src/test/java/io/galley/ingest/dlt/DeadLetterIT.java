@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.galley.events.EventHeaders;
 import io.galley.events.EventJson;
-import io.galley.events.Topics;
 import io.galley.ingest.IngestApplication;
 import io.galley.ingest.TopicReader;
+import io.galley.kafka.DeadLetters;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestRepo;
 import java.net.URI;
@@ -25,8 +25,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -41,10 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Dead letters on the real broker: a poison record dead-lettered the way render and export do it (a
- * {@link DeadLetterPublishingRecoverer} to {@code guide.dlt.v1}, partition -1, with Galley's
- * headers) shows in {@code GET /api/dlt}, and replay puts its key, bytes and headers back on the
- * origin topic once, however often it is asked.
+ * Dead letters on the real broker: a poison record dead-lettered the way render and export do it
+ * ({@link DeadLetters#recoverer}, kafka-edge's one format) shows in {@code GET /api/dlt}, and
+ * replay puts its key, bytes and headers back on the origin topic once, however often it is asked.
  */
 @SpringBootTest(
     classes = IngestApplication.class,
@@ -97,6 +94,7 @@ class DeadLetterIT {
     assertThat(letter.get("originPartition").asInt()).isEqualTo(1);
     assertThat(letter.get("originOffset").asLong()).isEqualTo(17L);
     assertThat(letter.get("exception").asString()).contains("Unexpected character");
+    assertThat(letter.get("source").asString()).isEqualTo("render-service");
     assertThat(letter.get("size").asInt()).isEqualTo(poison.length);
     assertThat(letter.get("replayed").asBoolean()).isFalse();
 
@@ -129,22 +127,9 @@ class DeadLetterIT {
     DefaultKafkaProducerFactory<String, byte[]> factory =
         new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
     try {
+      // as render and export write them: the one format of kafka-edge
       DeadLetterPublishingRecoverer recoverer =
-          new DeadLetterPublishingRecoverer(
-              new KafkaTemplate<>(factory), (r, e) -> new TopicPartition(Topics.DLT, -1));
-      recoverer.setHeadersFunction(
-          (r, e) -> {
-            RecordHeaders headers = new RecordHeaders();
-            EventHeaders.put(
-                headers,
-                EventHeaders.DLT_EXCEPTION,
-                String.valueOf(e.getCause() == null ? e : e.getCause()));
-            EventHeaders.put(
-                headers,
-                EventHeaders.DLT_ORIGIN,
-                r.topic() + "-" + r.partition() + "@" + r.offset());
-            return headers;
-          });
+          DeadLetters.recoverer(new KafkaTemplate<>(factory), "render-service");
       recoverer.setFailIfSendResultIsError(true);
       recoverer.accept(failed, cause);
     } finally {

@@ -8,9 +8,6 @@ import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
-import io.galley.kafka.TopicDeclarations;
-import io.galley.kafka.TopicProperties;
-import io.galley.render.RenderProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +24,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Kafka at the edge: topics and their check, the producer (with the book partitioner), the join's
- * consumer factory, the error handler.
+ * Kafka at the edge (topics and health are kafka-edge's): the joined topics' check, the producer
+ * (with the book partitioner), the join's consumer factory, the error handler.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
   static final String GROUP = "galley-render";
   static final String SERVICE = "render-service";
-
-  @Bean
-  KafkaAdmin.NewTopics galleyTopics(TopicProperties topics, RenderProperties properties) {
-    return TopicDeclarations.of(topics, properties.partitions(), properties.replicationFactor());
-  }
 
   @Bean
   JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {

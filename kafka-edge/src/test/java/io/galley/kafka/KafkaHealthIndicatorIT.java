@@ -1,4 +1,4 @@
-package io.galley.ingest.observability;
+package io.galley.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
-/** The ingest service's {@code kafka} health indicator against no broker and the real one. */
+/** The {@code kafka} health indicator every service uses against no broker and the real one. */
 class KafkaHealthIndicatorIT {
 
   @Test

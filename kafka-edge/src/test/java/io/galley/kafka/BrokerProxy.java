@@ -1,4 +1,4 @@
-package io.galley.ingest.observability;
+package io.galley.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.galley.ingest.dlt;
+package io.galley.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * Where a dead letter came from: Spring's headers first, Galley's {@code topic-partition@offset}
  * else.
  */
-class DeadLetterOriginTest {
+class DeadLetterHeadersTest {
 
   @Test
   void readsSpringsOriginHeaders() {
@@ -21,27 +21,27 @@ class DeadLetterOriginTest {
     h.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(2).array());
     h.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(99L).array());
     EventHeaders.put(h, EventHeaders.DLT_ORIGIN, "ignored-7@1");
-    assertThat(DeadLetterTopic.originTopic(h)).isEqualTo("guide.commits.v1");
-    assertThat(DeadLetterTopic.originPartition(h)).isEqualTo(2);
-    assertThat(DeadLetterTopic.originOffset(h)).isEqualTo(99L);
+    assertThat(DeadLetterHeaders.read(h).originTopic()).isEqualTo("guide.commits.v1");
+    assertThat(DeadLetterHeaders.read(h).originPartition()).isEqualTo(2);
+    assertThat(DeadLetterHeaders.read(h).originOffset()).isEqualTo(99L);
   }
 
   @Test
   void fallsBackToGalleysOriginHeader() {
     RecordHeaders h = new RecordHeaders();
     EventHeaders.put(h, EventHeaders.DLT_ORIGIN, "guide.source.v1-2@41");
-    assertThat(DeadLetterTopic.originTopic(h)).isEqualTo("guide.source.v1");
-    assertThat(DeadLetterTopic.originPartition(h)).isEqualTo(2);
-    assertThat(DeadLetterTopic.originOffset(h)).isEqualTo(41L);
+    assertThat(DeadLetterHeaders.read(h).originTopic()).isEqualTo("guide.source.v1");
+    assertThat(DeadLetterHeaders.read(h).originPartition()).isEqualTo(2);
+    assertThat(DeadLetterHeaders.read(h).originOffset()).isEqualTo(41L);
   }
 
   @Test
   void hasNoOriginWithoutHeaders() {
     RecordHeaders h = new RecordHeaders();
-    assertThat(DeadLetterTopic.originTopic(h)).isNull();
-    assertThat(DeadLetterTopic.originPartition(h)).isEqualTo(-1);
-    assertThat(DeadLetterTopic.originOffset(h)).isEqualTo(-1L);
+    assertThat(DeadLetterHeaders.read(h).originTopic()).isNull();
+    assertThat(DeadLetterHeaders.read(h).originPartition()).isEqualTo(-1);
+    assertThat(DeadLetterHeaders.read(h).originOffset()).isEqualTo(-1L);
     EventHeaders.put(h, EventHeaders.DLT_ORIGIN, "garbage");
-    assertThat(DeadLetterTopic.originTopic(h)).isNull();
+    assertThat(DeadLetterHeaders.read(h).originTopic()).isNull();
   }
 }

@@ -1,4 +1,4 @@
-package io.galley.ingest.observability;
+package io.galley.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,19 +11,17 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
- * The broker as part of {@code /actuator/health} ({@code kafka}, in the readiness group): UP when
- * the cluster answers {@code describeCluster} within {@value #TIMEOUT_MS} ms. The answer is kept
- * for {@value #CACHE_SECONDS} s, so probes stay cheap however often they come.
+ * The broker as part of every service's {@code /actuator/health} (component {@code kafka}, in the
+ * readiness groups): UP with {@code clusterId} and {@code nodes} when the cluster answers {@code
+ * describeCluster} within {@value #TIMEOUT_MS} ms, DOWN otherwise. The answer is kept for {@value
+ * #CACHE_SECONDS} s, so probes stay cheap however often they come.
  */
-@Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public final class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
   static final int TIMEOUT_MS = 2000;
   static final int CACHE_SECONDS = 5;
@@ -35,8 +33,8 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
   private Health last;
   private Instant checkedAt = Instant.MIN;
 
-  @Autowired
-  KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+  /** An indicator using the service's Kafka admin settings. */
+  public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
     this(
         kafkaAdmin.getConfigurationProperties(),
         Duration.ofSeconds(CACHE_SECONDS),
