@@ -1,11 +1,17 @@
 package io.galley.export;
 
 import io.galley.export.edition.BuildBudget;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the export service, prefix {@code galley.export}.
+ * Settings of the export service, prefix {@code galley.export}; validated at start-up, where a
+ * value out of range stops the service with a message naming the property.
  *
  * @param stateDir where the service keeps its local files (PDF parts, the blob cache); default
  *     {@code .state/export}
@@ -22,17 +28,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     of each book and format listed and served; older ones drop out (their files stay in the blob
  *     store), so memory grows with books, not commits; default 50 (the portal shows the newest 30)
  */
+@Validated
 @ConfigurationProperties("galley.export")
 public record ExportProperties(
-    Path stateDir,
-    int partitions,
+    @DefaultValue(".state/export") Path stateDir,
+    @DefaultValue("3") @Positive Integer partitions,
     String exporterVersion,
-    String siteBaseUrl,
-    DiffLimits diff,
-    BuildBudget build,
-    EventStreamLimits events,
-    int maxRanges,
-    int historyPerBook) {
+    @DefaultValue("http://localhost:8082") String siteBaseUrl,
+    @Valid @NestedConfigurationProperty DiffLimits diff,
+    @Valid @NestedConfigurationProperty BuildBudget build,
+    @Valid @NestedConfigurationProperty EventStreamLimits events,
+    @DefaultValue("16") @Positive Integer maxRanges,
+    @DefaultValue("50") @Positive Integer historyPerBook) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
   // 5: SVG images are sanitised and re-serialised, illegal align values are dropped
@@ -41,18 +48,17 @@ public record ExportProperties(
   /** Commits of each book the portal keeps unless {@code galley.export.history-per-book} is set. */
   public static final int DEFAULT_HISTORY_PER_BOOK = 50;
 
+  // The binder supplies the @DefaultValue defaults (and IDEs show them); null takes the same
+  // default here for code that builds the record directly. A value out of range is not replaced:
+  // the constraints stop start-up naming the property.
   public ExportProperties {
     diff = diff == null ? DiffLimits.DEFAULTS : diff;
     build = build == null ? BuildBudget.DEFAULTS : build;
     events = events == null ? EventStreamLimits.DEFAULTS : events;
-    maxRanges = DiffLimits.positive(maxRanges, 16, "galley.export.max-ranges");
-    historyPerBook = historyPerBook == 0 ? DEFAULT_HISTORY_PER_BOOK : historyPerBook;
+    maxRanges = maxRanges == null ? 16 : maxRanges;
+    historyPerBook = historyPerBook == null ? DEFAULT_HISTORY_PER_BOOK : historyPerBook;
     stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
-    partitions = partitions == 0 ? 3 : partitions;
-    if (partitions < 1) {
-      throw new IllegalArgumentException(
-          "galley.export.partitions must be >= 1, got " + partitions);
-    }
+    partitions = partitions == null ? 3 : partitions;
     exporterVersion =
         exporterVersion == null || exporterVersion.isBlank() ? EXPORTER_VERSION : exporterVersion;
     siteBaseUrl =

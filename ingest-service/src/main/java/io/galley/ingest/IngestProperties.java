@@ -1,13 +1,20 @@
 package io.galley.ingest;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the ingest service, prefix {@code galley.ingest}.
+ * Settings of the ingest service, prefix {@code galley.ingest}; validated at start-up, where a
+ * value out of range stops the service with a message naming the property.
  *
  * @param repository local path or URL of the content repository (required)
  * @param branch the branch to follow; default the repository's HEAD branch (remote default)
@@ -46,63 +53,55 @@ import org.springframework.util.unit.DataSize;
  *     the last accepted manifest of a book is kept whatever its age. What render and export can
  *     show of a book's history (their {@code history-per-book}) is bounded by it
  */
+@Validated
 @ConfigurationProperties("galley.ingest")
 public record IngestProperties(
-    String repository,
+    @NotBlank(message = "is required: a local git repository path or a URL") String repository,
     String branch,
     List<String> books,
-    Duration pollInterval,
-    Path stateDir,
-    Integer partitions,
+    @DefaultValue("1s") @DurationMin(nanos = 1) Duration pollInterval,
+    @DefaultValue(".state/ingest") Path stateDir,
+    @DefaultValue("3") @Positive Integer partitions,
     String token,
     String webhookSecret,
-    DataSize maxDocumentSize,
-    DataSize maxAssetSize,
-    String instance,
+    @DefaultValue("2MB") DataSize maxDocumentSize,
+    @DefaultValue("10MB") DataSize maxAssetSize,
+    @DefaultValue("0") @Pattern(regexp = NAME, message = NAME_RULE) String instance,
     String adminToken,
-    DataSize parseCache,
-    DataSize webhookMaxBody,
-    Integer webhookMaxConcurrent,
-    Duration webhookDeadline,
-    Duration pollStallTimeout,
-    Integer apiMaxPage,
-    Long maxImagePixels,
-    Integer maxImageSide,
-    String group,
-    Duration leaseTimeout,
-    Integer commitsKeptPerBook) {
+    @DefaultValue("64MB") DataSize parseCache,
+    @DefaultValue("1MB") DataSize webhookMaxBody,
+    @DefaultValue("4") @Positive Integer webhookMaxConcurrent,
+    @DefaultValue("10s") @DurationMin(millis = 1) Duration webhookDeadline,
+    @DefaultValue("15m") @DurationMin(millis = 1) Duration pollStallTimeout,
+    @DefaultValue("100") @Positive Integer apiMaxPage,
+    @DefaultValue("100000000") @Positive Long maxImagePixels,
+    @DefaultValue("20000") @Positive Integer maxImageSide,
+    @DefaultValue("galley-ingest") @Pattern(regexp = NAME, message = NAME_RULE) String group,
+    @DefaultValue("8s") @DurationMin(seconds = 1) Duration leaseTimeout,
+    @DefaultValue("50") @Positive Integer commitsKeptPerBook) {
 
   /** Decisions of each book kept unless {@code galley.ingest.commits-kept-per-book} is set. */
   public static final int DEFAULT_COMMITS_KEPT_PER_BOOK = 50;
 
+  private static final String NAME = "[A-Za-z0-9._-]+";
+  private static final String NAME_RULE = "must be letters, digits, '.', '_' or '-'";
+
+  // The binder supplies the @DefaultValue defaults (and IDEs show them); null takes the same
+  // default here for code that builds the record directly. Ranges are the constraints' job: they
+  // stop start-up naming the property. Sizes are checked here, as no constraint knows DataSize.
   public IngestProperties {
-    if (repository == null || repository.isBlank()) {
-      throw new IllegalArgumentException(
-          "galley.ingest.repository is required: a local git repository path or a URL");
-    }
     branch = branch == null || branch.isBlank() ? null : branch;
     books = books == null ? List.of() : List.copyOf(books);
     pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-    if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "galley.ingest.poll-interval must be > 0, got " + pollInterval);
-    }
     stateDir = stateDir == null ? Path.of(".state/ingest") : stateDir;
     partitions = partitions == null ? 3 : partitions;
-    if (partitions < 1) {
-      throw new IllegalArgumentException(
-          "galley.ingest.partitions must be >= 1, got " + partitions);
-    }
     token = token == null || token.isBlank() ? null : token;
     webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret;
     maxDocumentSize = maxDocumentSize == null ? DataSize.ofMegabytes(2) : maxDocumentSize;
+    positive("max-document-size", maxDocumentSize.toBytes());
     maxAssetSize = maxAssetSize == null ? DataSize.ofMegabytes(10) : maxAssetSize;
     positive("max-asset-size", maxAssetSize.toBytes());
     instance = instance == null || instance.isBlank() ? "0" : instance;
-    if (!instance.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException(
-          "galley.ingest.instance must be letters, digits, '.', '_' or '-', got " + instance);
-    }
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     parseCache = parseCache == null ? DataSize.ofMegabytes(64) : parseCache;
     if (parseCache.isNegative()) {
@@ -112,30 +111,15 @@ public record IngestProperties(
     webhookMaxBody = webhookMaxBody == null ? DataSize.ofMegabytes(1) : webhookMaxBody;
     positive("webhook-max-body", webhookMaxBody.toBytes());
     webhookMaxConcurrent = webhookMaxConcurrent == null ? 4 : webhookMaxConcurrent;
-    positive("webhook-max-concurrent", webhookMaxConcurrent);
     webhookDeadline = webhookDeadline == null ? Duration.ofSeconds(10) : webhookDeadline;
-    positive("webhook-deadline", webhookDeadline.toMillis());
     pollStallTimeout = pollStallTimeout == null ? Duration.ofMinutes(15) : pollStallTimeout;
-    positive("poll-stall-timeout", pollStallTimeout.toMillis());
     apiMaxPage = apiMaxPage == null ? 100 : apiMaxPage;
-    positive("api-max-page", apiMaxPage);
     maxImagePixels = maxImagePixels == null ? 100_000_000L : maxImagePixels;
-    positive("max-image-pixels", maxImagePixels);
     maxImageSide = maxImageSide == null ? 20_000 : maxImageSide;
-    positive("max-image-side", maxImageSide);
     group = group == null || group.isBlank() ? "galley-ingest" : group;
-    if (!group.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException(
-          "galley.ingest.group must be letters, digits, '.', '_' or '-', got " + group);
-    }
     leaseTimeout = leaseTimeout == null ? Duration.ofSeconds(8) : leaseTimeout;
-    if (leaseTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException(
-          "galley.ingest.lease-timeout must be >= 1s, got " + leaseTimeout);
-    }
     commitsKeptPerBook =
         commitsKeptPerBook == null ? DEFAULT_COMMITS_KEPT_PER_BOOK : commitsKeptPerBook;
-    positive("commits-kept-per-book", commitsKeptPerBook);
   }
 
   private static void positive(String name, long value) {

@@ -2,13 +2,20 @@ package io.galley.render;
 
 import io.galley.render.markdown.MarkdownConverter;
 import io.galley.render.markdown.MarkdownLimits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the render service, prefix {@code galley.render}.
+ * Settings of the render service, prefix {@code galley.render}; validated at start-up, where a
+ * value out of range stops the service with a message naming the property.
  *
  * @param stateDir where assets and built sites are kept; default {@code .state/render}
  * @param partitions partitions of the topics the service declares; default 3
@@ -29,70 +36,49 @@ import org.springframework.util.unit.DataSize;
  *     the newest ones; older ones answer 404 (their files stay in the blob store), so memory grows
  *     with books, not commits; default 50, as export keeps 50 editions
  */
+@Validated
 @ConfigurationProperties("galley.render")
 public record RenderProperties(
-    Path stateDir,
-    int partitions,
-    int replicationFactor,
-    DataSize maxPreviewSize,
-    Boolean warmUp,
-    MarkdownLimits markdown,
-    int previewConcurrency,
-    Duration previewTimeout,
-    int zipConcurrency,
-    int buildAttempts,
-    Duration buildRetryDelay,
-    int historyPerBook) {
+    @DefaultValue(".state/render") Path stateDir,
+    @DefaultValue("3") @Positive Integer partitions,
+    @DefaultValue("1") @Positive Integer replicationFactor,
+    @DefaultValue("1MB") DataSize maxPreviewSize,
+    @DefaultValue("true") Boolean warmUp,
+    @Valid @NestedConfigurationProperty MarkdownLimits markdown,
+    @DefaultValue("1") @Positive Integer previewConcurrency,
+    @DefaultValue("10s") @DurationMin(millis = 1) Duration previewTimeout,
+    @DefaultValue("2") @Positive Integer zipConcurrency,
+    @DefaultValue("3") @Positive Integer buildAttempts,
+    @DefaultValue("5s") @DurationMin(millis = 0) Duration buildRetryDelay,
+    @DefaultValue("50") @Positive Integer historyPerBook) {
 
+  // The binder supplies the @DefaultValue defaults (and IDEs show them); null takes the same
+  // default here for code that builds the record directly. A value out of range is not replaced:
+  // the constraints stop start-up naming the property.
   public RenderProperties {
     stateDir = stateDir == null ? Path.of(".state", "render") : stateDir;
-    partitions = partitions == 0 ? 3 : partitions;
-    replicationFactor = replicationFactor == 0 ? 1 : replicationFactor;
+    partitions = partitions == null ? 3 : partitions;
+    replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     maxPreviewSize = maxPreviewSize == null ? DataSize.ofMegabytes(1) : maxPreviewSize;
     warmUp = warmUp == null || warmUp;
     markdown = markdown == null ? MarkdownLimits.DEFAULTS : markdown;
-    previewConcurrency = previewConcurrency == 0 ? 1 : previewConcurrency;
+    previewConcurrency = previewConcurrency == null ? 1 : previewConcurrency;
     previewTimeout = previewTimeout == null ? Duration.ofSeconds(10) : previewTimeout;
-    zipConcurrency = zipConcurrency == 0 ? 2 : zipConcurrency;
-    buildAttempts = buildAttempts == 0 ? 3 : buildAttempts;
+    zipConcurrency = zipConcurrency == null ? 2 : zipConcurrency;
+    buildAttempts = buildAttempts == null ? 3 : buildAttempts;
     buildRetryDelay = buildRetryDelay == null ? Duration.ofSeconds(5) : buildRetryDelay;
-    historyPerBook = historyPerBook == 0 ? 50 : historyPerBook;
-    if (historyPerBook < 1) {
-      throw new IllegalArgumentException(
-          "galley.render.history-per-book must be >= 1, got " + historyPerBook);
-    }
-    if (partitions < 1 || replicationFactor < 1) {
-      throw new IllegalArgumentException(
-          "partitions and replication-factor must be >= 1, got "
-              + partitions
-              + " and "
-              + replicationFactor);
-    }
+    historyPerBook = historyPerBook == null ? 50 : historyPerBook;
     if (maxPreviewSize.toBytes() < 1) {
+      // no Bean Validation constraint knows DataSize
       throw new IllegalArgumentException(
-          "max-preview-size must be positive, got " + maxPreviewSize);
-    }
-    if (previewConcurrency < 1 || zipConcurrency < 1 || buildAttempts < 1) {
-      throw new IllegalArgumentException(
-          "preview-concurrency, zip-concurrency and build-attempts must be >= 1, got "
-              + previewConcurrency
-              + ", "
-              + zipConcurrency
-              + " and "
-              + buildAttempts);
-    }
-    if (previewTimeout.isNegative() || previewTimeout.isZero() || buildRetryDelay.isNegative()) {
-      throw new IllegalArgumentException(
-          "preview-timeout must be positive and build-retry-delay not negative, got "
-              + previewTimeout
-              + " and "
-              + buildRetryDelay);
+          "galley.render.max-preview-size must be positive, got " + maxPreviewSize);
     }
   }
 
   /** The defaults, as with no property set. */
   public static RenderProperties defaults() {
-    return new RenderProperties(null, 0, 0, null, null, null, 0, null, 0, 0, null, 0);
+    return new RenderProperties(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The renderer's version, fixed in code and bumped whenever the output changes. */

@@ -76,7 +76,7 @@ class RenderWorkerTest {
         new HtmlEditionBuilder(join, cache, new SiteBuilder(library, assets), library, publisher);
     RenderProperties properties =
         new RenderProperties(
-            null, 0, 0, null, false, null, 0, null, 0, 2, Duration.ofMillis(10), 0);
+            null, null, null, null, false, null, null, null, null, 2, Duration.ofMillis(10), null);
     TopicProgress editions = new TopicProgress(new KafkaAdmin(Map.of()), Topics.EDITIONS);
     worker = new RenderWorker(join, builder, cache, editions, properties);
   }

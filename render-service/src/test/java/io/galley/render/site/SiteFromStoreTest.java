@@ -257,6 +257,7 @@ class SiteFromStoreTest {
   }
 
   private static RenderProperties properties(Path stateDir) {
-    return new RenderProperties(stateDir, 0, 0, null, false, null, 0, null, 0, 0, null, 0);
+    return new RenderProperties(
+        stateDir, null, null, null, false, null, null, null, null, null, null, null);
   }
 }

@@ -1,0 +1,4 @@
+package io.galley.blob;
+
+/** Fixture: a storage class. */
+public class Blob {}

@@ -1,0 +1,4 @@
+package io.galley.export.util;
+
+/** Fixture: a layer package and a vague name. */
+public class PdfHelper {}
