@@ -1,11 +1,13 @@
 package io.galley.render.site;
 
 import io.galley.blob.BlobRef;
+import io.galley.events.Digests;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The files a build placed in a site folder: which it wrote (each new one already on its way to the
@@ -21,7 +23,8 @@ final class SiteContents {
   private final SiteUpload upload;
   private final Set<String> files = ConcurrentHashMap.newKeySet();
   private final Set<String> linked = ConcurrentHashMap.newKeySet();
-  private final Map<String, CompletableFuture<BlobRef>> puts = new ConcurrentHashMap<>();
+  private final Map<String, BlobRef> written = new ConcurrentHashMap<>();
+  private final List<CompletableFuture<Void>> puts = new CopyOnWriteArrayList<>();
 
   /**
    * The contents of a build linking unchanged files from the site of commit {@code linkedFrom}
@@ -32,10 +35,15 @@ final class SiteContents {
     this.upload = upload;
   }
 
-  /** Records a file the build wrote with {@code bytes}, and starts putting it in the store. */
+  /**
+   * Records a file the build wrote with {@code bytes}: its blob is named at once (so the site's
+   * index can be put beside the files) and put in the store on the store's threads.
+   */
   void written(String path, byte[] bytes) {
+    BlobRef ref = new BlobRef(Digests.sha256Hex(bytes), bytes.length, SiteStorage.mediaType(path));
     files.add(path);
-    puts.put(path, upload.putEarly(path, bytes));
+    written.put(path, ref);
+    puts.add(upload.putEarly(ref, bytes));
   }
 
   /** Records a file the build copied in (an image: the store holds it already). */
@@ -59,9 +67,14 @@ final class SiteContents {
     return linked.contains(path);
   }
 
-  /** The put started for a written file, or null for a linked or copied one. */
-  CompletableFuture<BlobRef> put(String path) {
-    return puts.get(path);
+  /** The blob of a file the build wrote, or null for a linked or copied one. */
+  BlobRef written(String path) {
+    return written.get(path);
+  }
+
+  /** The puts started for the files the build wrote. */
+  List<CompletableFuture<Void>> puts() {
+    return puts;
   }
 
   /** Every file of the site, sorted by path. */

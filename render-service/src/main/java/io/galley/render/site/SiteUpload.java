@@ -90,7 +90,10 @@ final class SiteUpload {
     BlobRef[] refs = new BlobRef[files.size()];
     for (int i = 0; i < files.size(); i++) {
       refs[i] = contents.isLinked(paths.get(i)) ? previous.get(paths.get(i)) : null;
-      if (refs[i] == null && contents.put(paths.get(i)) == null) {
+      if (refs[i] == null) {
+        refs[i] = contents.written(paths.get(i));
+      }
+      if (refs[i] == null) {
         fresh.add(i);
       }
     }
@@ -99,13 +102,6 @@ final class SiteUpload {
     List<Planned> planned = inParallel(fresh, i -> plan(files.get(i), paths.get(i), images));
     for (int k = 0; k < fresh.size(); k++) {
       refs[fresh.get(k)] = planned.get(k).ref();
-    }
-    // the files the build wrote were put while it went on: wait for those puts now
-    for (int i = 0; i < files.size(); i++) {
-      CompletableFuture<BlobRef> early = contents.put(paths.get(i));
-      if (refs[i] == null && early != null) {
-        refs[i] = await(early);
-      }
     }
     Map<String, BlobRef> entries = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
@@ -128,35 +124,36 @@ final class SiteUpload {
                 i < 0
                     ? blobs.put(new ByteArrayInputStream(indexBytes), SiteIndex.MEDIA_TYPE)
                     : putFile(files.get(i), refs[i]));
+    // the files the build wrote were put while it went on, and beside the index: wait for them
+    for (CompletableFuture<Void> early : contents.puts()) {
+      await(early);
+    }
     lastStored.put(bookId, new Last(commit, entries));
     return new Stored(put.get(0), index);
   }
 
   /**
-   * Starts putting a file the builder has just written, from the bytes it wrote, on the store's
-   * threads; the blob is named as {@link #plan} would name it.
+   * Starts putting a file the builder has just written as {@code ref}, from the bytes it wrote, on
+   * the store's threads.
    */
-  CompletableFuture<BlobRef> putEarly(String path, byte[] bytes) {
-    return CompletableFuture.supplyAsync(
+  CompletableFuture<Void> putEarly(BlobRef ref, byte[] bytes) {
+    return CompletableFuture.runAsync(
         () -> {
-          BlobRef ref =
-              new BlobRef(Digests.sha256Hex(bytes), bytes.length, SiteStorage.mediaType(path));
           try {
             // a page rewritten with the same bytes (the index page, the stylesheet) is stored
             if (!blobs.exists(ref.sha256())) {
               blobs.put(new ByteArrayInputStream(bytes), ref.mediaType());
             }
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot store site file " + path, e);
+            throw new UncheckedIOException("cannot store site file " + ref.sha256(), e);
           }
-          return ref;
         },
         io);
   }
 
-  private static BlobRef await(CompletableFuture<BlobRef> put) throws IOException {
+  private static void await(CompletableFuture<Void> put) throws IOException {
     try {
-      return put.join();
+      put.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
