@@ -1,9 +1,8 @@
 package io.galley.export.portal;
 
-import static io.galley.export.portal.Html.esc;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.galley.events.ChapterEntry;
 import io.galley.events.RenderedChapter;
 import io.galley.export.DiffLimits;
 import io.galley.export.ExportProperties;
@@ -13,6 +12,7 @@ import io.galley.export.diff.DiffBudget;
 import io.galley.export.diff.DiffTooLarge;
 import io.galley.export.diff.TextDiff;
 import io.galley.export.history.EditionHistory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class ChapterDiffs {
 
   private final EditionHistory history;
   private final DiffLimits limits;
-  private final Cache<String, String> cache;
+  private final Cache<String, Templates.Fragment> cache;
 
   ChapterDiffs(EditionHistory history, ExportProperties properties) {
     this.history = history;
@@ -35,7 +35,7 @@ class ChapterDiffs {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(limits.cacheChars())
-            .<String, String>weigher((k, v) -> k.length() + v.length())
+            .<String, Templates.Fragment>weigher((k, v) -> k.length() + v.length())
             .build();
   }
 
@@ -44,8 +44,14 @@ class ChapterDiffs {
     return DiffBudget.of(limits.maxComparisons(), limits.timeout());
   }
 
+  /** A notice in place of a chapter's diff, with links to the texts readers may compare. */
+  record Notice(String css, String text, List<Link> links) {}
+
+  /** A link to one version's text. */
+  record Link(String href, String label) {}
+
   /** The body of a chapter's diff section: a table, a summary or a notice. */
-  String body(String bookId, ChapterChange c, DiffBudget budget) {
+  Templates.Fragment body(String bookId, ChapterChange c, DiffBudget budget) {
     String key =
         String.join(
             "\n",
@@ -54,30 +60,35 @@ class ChapterDiffs {
             sha(c.before()),
             sha(c.after()),
             "Text changes in " + c.title());
-    String cached = cache.getIfPresent(key);
+    Templates.Fragment cached = cache.getIfPresent(key);
     if (cached != null) {
       return cached;
     }
     if (budget.expired()) {
-      return summary("Not compared: the time budget of this page ran out.") + texts(bookId, c);
+      return summary("Not compared: the time budget of this page ran out.", bookId, c);
     }
     Optional<String> before = xhtml(bookId, c.before());
     Optional<String> after = xhtml(bookId, c.after());
     if (before.isEmpty() || after.isEmpty()) {
-      return "<p class=\"notice\">The rendered text of "
-          + (before.isEmpty() ? "the older" : "the newer")
-          + " version is not available any more (the rendered topic keeps the newest version of"
-          + " each chapter).</p>\n";
+      return notice(
+          new Notice(
+              "notice",
+              "The rendered text of "
+                  + (before.isEmpty() ? "the older" : "the newer")
+                  + " version is not available any more (the rendered topic keeps the newest"
+                  + " version of each chapter).",
+              List.of()));
     }
     if (before.get().length() > limits.maxChapterChars()
         || after.get().length() > limits.maxChapterChars()) {
       return cache(
           key,
           summary(
-                  "Too large to compare: the chapter is over "
-                      + limits.maxChapterChars()
-                      + " characters of rendered text.")
-              + texts(bookId, c));
+              "Too large to compare: the chapter is over "
+                  + limits.maxChapterChars()
+                  + " characters of rendered text.",
+              bookId,
+              c));
     }
     List<String> a = ChapterText.lines(before.get());
     List<String> b = ChapterText.lines(after.get());
@@ -86,78 +97,85 @@ class ChapterDiffs {
     if (a.size() > limits.maxBlocks()
         || b.size() > limits.maxBlocks()
         || atLeast / 2 > limits.maxChangedBlocks()) {
-      return cache(key, tooLarge(atLeast, "at least ") + texts(bookId, c));
+      return cache(key, tooLarge(atLeast, "at least ", bookId, c));
     }
     List<TextDiff.Line> lines;
     try {
       lines = TextDiff.of(a, b, budget);
     } catch (DiffTooLarge e) {
       return summary(
-              "Too large to show; at least "
-                  + atLeast
-                  + " blocks changed (the comparison stopped: "
-                  + e.getMessage()
-                  + ").")
-          + texts(bookId, c);
+          "Too large to show; at least "
+              + atLeast
+              + " blocks changed (the comparison stopped: "
+              + e.getMessage()
+              + ").",
+          bookId,
+          c);
     }
     long changed = lines.stream().filter(l -> l.kind() != TextDiff.Kind.KEPT).count();
     if (changed == 0) {
-      return cache(key, "<p>The text reads the same; only the source or the markup changed.</p>\n");
+      return cache(
+          key,
+          notice(
+              new Notice(
+                  null,
+                  "The text reads the same; only the source or the markup changed.",
+                  List.of())));
     }
     if (changed > limits.maxChangedBlocks()) {
-      return cache(key, tooLarge(changed, "") + texts(bookId, c));
+      return cache(key, tooLarge(changed, "", bookId, c));
     }
-    return cache(key, TextDiffTable.render("Text changes in " + c.title(), lines));
+    return cache(
+        key,
+        Templates.fragment(
+            "textDiff.jte", TextDiffTable.of("Text changes in " + c.title(), lines)));
   }
 
-  private String cache(String key, String html) {
+  private Templates.Fragment cache(String key, Templates.Fragment html) {
     cache.put(key, html);
     return html;
   }
 
-  private static String tooLarge(long changed, String qualifier) {
-    return summary("Too large to show; " + qualifier + changed + " blocks changed.");
+  private static Templates.Fragment tooLarge(
+      long changed, String qualifier, String bookId, ChapterChange c) {
+    return summary("Too large to show; " + qualifier + changed + " blocks changed.", bookId, c);
   }
 
-  /** Links to the two versions' text, for a chapter not compared here: readers compare them. */
-  private static String texts(String bookId, ChapterChange c) {
-    StringBuilder html = new StringBuilder("<p class=\"diff-texts\">Read the text of ");
+  /** A summary with links to the two versions' text: readers compare them where we do not. */
+  private static Templates.Fragment summary(String text, String bookId, ChapterChange c) {
+    List<Link> links = new ArrayList<>();
     if (c.before() != null) {
-      html.append(textLink(bookId, c.before(), "the older version"));
-    }
-    if (c.before() != null && c.after() != null) {
-      html.append(" and ");
+      links.add(textLink(bookId, c.before(), "the older version"));
     }
     if (c.after() != null) {
-      html.append(textLink(bookId, c.after(), "the newer version"));
+      links.add(textLink(bookId, c.after(), "the newer version"));
     }
-    return html.append(".</p>\n").toString();
+    return notice(new Notice("notice diff-summary", text, links));
   }
 
-  private static String textLink(String bookId, io.galley.events.ChapterEntry entry, String label) {
-    return "<a href=\"/books/"
-        + Html.seg(bookId)
-        + "/text?doc="
-        + Html.param(entry.docId())
-        + "&amp;version="
-        + Html.param(entry.sha256())
-        + "\">"
-        + label
-        + "</a>";
+  private static Templates.Fragment notice(Notice notice) {
+    return Templates.fragment("diffNotice.jte", notice);
   }
 
-  private static String summary(String text) {
-    return "<p class=\"notice diff-summary\">" + esc(text) + "</p>\n";
+  private static Link textLink(String bookId, ChapterEntry entry, String label) {
+    return new Link(
+        "/books/"
+            + Html.encoded(bookId)
+            + "/text?doc="
+            + Html.param(entry.docId())
+            + "&version="
+            + Html.param(entry.sha256()),
+        label);
   }
 
-  private Optional<String> xhtml(String bookId, io.galley.events.ChapterEntry entry) {
+  private Optional<String> xhtml(String bookId, ChapterEntry entry) {
     if (entry == null) {
       return Optional.of("");
     }
     return history.chapter(bookId, entry.docId(), entry.sha256()).map(RenderedChapter::xhtml);
   }
 
-  private static String sha(io.galley.events.ChapterEntry entry) {
+  private static String sha(ChapterEntry entry) {
     return entry == null ? "-" : entry.sha256();
   }
 }

@@ -1,126 +1,78 @@
 package io.galley.export.portal;
 
-import static io.galley.export.portal.Html.esc;
-import static io.galley.export.portal.Html.param;
-import static io.galley.export.portal.Html.seg;
-
 import io.galley.events.EditionFormat;
-import io.galley.events.Problem;
 import io.galley.export.history.CommitEntry;
 import io.galley.export.history.FormatState;
 import io.galley.export.history.FormatStatus;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One row of a book's edition history: a commit and the state of each format. */
-final class HistoryRow {
+/**
+ * One row of a book's edition history (template {@code row.jte}): a commit, the state of each
+ * format and the link to compare it with the accepted commit before it ({@code previous}, if any).
+ */
+record HistoryRow(CommitEntry commit, List<Cell> cells, CommitEntry previous) {
 
-  private final String siteBaseUrl;
-
-  HistoryRow(String siteBaseUrl) {
-    this.siteBaseUrl = siteBaseUrl;
+  static HistoryRow of(CommitEntry c, Optional<CommitEntry> previous, String siteBaseUrl) {
+    List<Cell> cells =
+        PortalPage.FORMATS.stream()
+            .map(f -> new Cell(f, c.status(f).orElse(null), href(c, f, siteBaseUrl)))
+            .toList();
+    return new HistoryRow(c, cells, c.manifest() == null ? null : previous.orElse(null));
   }
 
-  String render(CommitEntry c, Optional<CommitEntry> previous) {
-    StringBuilder html = new StringBuilder();
-    html.append("<tr id=\"c-")
-        .append(Html.slug(c.bookId()))
-        .append('-')
-        .append(esc(c.commit()))
-        .append("\" data-commit=\"")
-        .append(esc(c.commit()))
-        .append("\" data-time=\"")
-        .append(c.committedAt() == null ? "" : c.committedAt().toString())
-        .append("\" class=\"")
-        .append(c.rejected() ? "rejected" : "accepted")
-        .append("\">");
-    html.append("<th scope=\"row\" data-label=\"Commit\"><code title=\"")
-        .append(esc(c.commit()))
-        .append("\">")
-        .append(esc(c.shortCommit()))
-        .append("</code></th>");
-    html.append("<td data-label=\"Author\">").append(esc(authorName(c.author()))).append("</td>");
-    html.append("<td data-label=\"Message\" class=\"message\">").append(esc(c.subject()));
-    if (c.rejected()) {
-      html.append("<ul class=\"problems\" aria-label=\"Problems that rejected this commit\">");
-      for (Problem p : c.problems()) {
-        html.append("<li><code>").append(esc(p.toString())).append("</code></li>");
-      }
-      html.append("</ul>");
-    }
-    html.append("</td>");
-    html.append("<td data-label=\"Time\">").append(Html.time(c.committedAt())).append("</td>");
-    for (EditionFormat format : PortalPage.FORMATS) {
-      html.append("<td data-label=\"")
-          .append(format)
-          .append("\" data-format=\"")
-          .append(format)
-          .append("\">")
-          .append(state(c, format))
-          .append("</td>");
-    }
-    html.append("<td data-label=\"Changes\">").append(compare(c, previous)).append("</td></tr>\n");
-    return html.toString();
+  String slug() {
+    return Html.slug(commit.bookId());
   }
 
-  private String state(CommitEntry c, EditionFormat format) {
+  /** The commit time for the page's script, empty when unknown. */
+  String time() {
+    return commit.committedAt() == null ? "" : commit.committedAt().toString();
+  }
+
+  String author() {
+    return authorName(commit.author());
+  }
+
+  /** The comparison with the previous accepted commit, null when there is none. */
+  String compare() {
+    return previous == null
+        ? null
+        : Html.diffLink(commit.bookId(), previous.commit(), commit.commit(), null);
+  }
+
+  /** One format's state in this commit ({@code status} null when not known yet). */
+  record Cell(EditionFormat format, FormatStatus status, String href) {
+
+    FormatState state() {
+      return status == null ? null : status.state();
+    }
+
+    String icon() {
+      return HistoryRow.icon(status.state());
+    }
+
+    /** The edition's link once published, else null. */
+    String link() {
+      return status != null && status.state() == FormatState.PUBLISHED ? href : null;
+    }
+
+    /** Why the build failed, else null. */
+    String error() {
+      return status != null && status.state() == FormatState.FAILED ? status.error() : null;
+    }
+  }
+
+  private static String href(CommitEntry c, EditionFormat format, String siteBaseUrl) {
     Optional<FormatStatus> status = c.status(format);
-    if (status.isEmpty()) {
-      return "<span class=\"state state-none\">not yet known</span>";
+    if (status.isEmpty() || status.get().edition() == null) {
+      return null;
     }
-    FormatState state = status.get().state();
-    StringBuilder html =
-        new StringBuilder("<span class=\"state state-")
-            .append(state.token())
-            .append("\">")
-            .append("<span class=\"icon\" aria-hidden=\"true\">")
-            .append(icon(state))
-            .append("</span> ")
-            .append(esc(state.label()))
-            .append("</span>");
-    if (state == FormatState.PUBLISHED) {
-      html.append(" <a class=\"get\" href=\"")
-          .append(esc(href(c, status.get())))
-          .append("\">")
-          .append(format == EditionFormat.HTML ? "open" : "download")
-          .append("<span class=\"visually-hidden\"> ")
-          .append(format)
-          .append(" of ")
-          .append(esc(c.shortCommit()))
-          .append("</span></a>");
-    } else if (state == FormatState.FAILED && status.get().error() != null) {
-      html.append("<details class=\"error\"><summary>Why<span class=\"visually-hidden\"> ")
-          .append(format)
-          .append(" failed</span></summary><code>")
-          .append(esc(status.get().error()))
-          .append("</code></details>");
-    }
-    return html.toString();
-  }
-
-  private String href(CommitEntry c, FormatStatus status) {
-    if (status.edition().format() == EditionFormat.HTML) {
+    if (status.get().edition().format() == EditionFormat.HTML) {
       return siteBaseUrl + "/books/" + Html.encoded(c.bookId()) + "/@" + c.commit() + "/";
     }
-    return status.edition().downloadPath();
-  }
-
-  private static String compare(CommitEntry c, Optional<CommitEntry> previous) {
-    if (c.manifest() == null || previous.isEmpty()) {
-      return "<span class=\"muted\">—</span>";
-    }
-    CommitEntry p = previous.get();
-    return "<a href=\"/books/"
-        + seg(c.bookId())
-        + "/diff?from="
-        + param(p.commit())
-        + "&amp;to="
-        + param(c.commit())
-        + "\">compare with previous<span class=\"visually-hidden\"> ("
-        + esc(p.shortCommit())
-        + " to "
-        + esc(c.shortCommit())
-        + ")</span></a>";
+    return status.get().edition().downloadPath();
   }
 
   static String icon(FormatState state) {

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
-/** Small, escaping building blocks of the portal's server-rendered HTML. */
+/**
+ * Values the portal's templates show: times, sizes and durations for people, ids and links. Plain
+ * text, never markup: the templates escape it.
+ */
 final class Html {
 
   private static final DateTimeFormatter SHOWN =
@@ -16,24 +18,14 @@ final class Html {
 
   private Html() {}
 
-  /** Text or attribute value, escaped ({@code < > & " '}). */
-  static String esc(String text) {
-    return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-  }
-
-  /** A path segment, percent-encoded, then escaped for an attribute. */
-  static String seg(String segment) {
-    return esc(encoded(segment));
-  }
-
-  /** A path segment, percent-encoded (not yet escaped). */
+  /** A path segment, percent-encoded. */
   static String encoded(String segment) {
     return UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8);
   }
 
-  /** A query parameter value, percent-encoded, then escaped for an attribute. */
+  /** A query parameter value, percent-encoded. */
   static String param(String value) {
-    return esc(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
   }
 
   /** A string safe to use in an id attribute. */
@@ -41,12 +33,9 @@ final class Html {
     return text.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
-  /** A {@code <time>} element, or a dash when unknown. */
-  static String time(Instant at) {
-    if (at == null) {
-      return "<span>—<span class=\"visually-hidden\"> unknown</span></span>";
-    }
-    return "<time datetime=\"" + at + "\">" + SHOWN.format(at) + "</time>";
+  /** A time as people read it, in UTC. */
+  static String shown(Instant at) {
+    return SHOWN.format(at);
   }
 
   /** A size for people: bytes, KB or MB (1000-based, one decimal). */
@@ -65,37 +54,14 @@ final class Html {
     return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
-  /** The start of a page: doctype, head, skip link and banner. */
-  static String head(String title) {
-    return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
-        <title>%s</title>
-        <link rel="stylesheet" href="/portal.css">
-        <script src="/portal.js" defer></script>
-        </head>
-        <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
-        <header class="banner">
-        <p class="brand"><a href="/">Galley</a> <span>publisher portal</span></p>
-        <nav aria-label="Site"><ul><li><a href="/">Editions</a></li><li><a href="/api/editions">Editions API (JSON)</a></li></ul></nav>
-        </header>
-        <main id="main" tabindex="-1">
-        """
-        .formatted(esc(title));
-  }
-
-  /** The end of a page. */
-  static String foot() {
-    return """
-        </main>
-        <footer class="footer"><p>Galley builds an HTML, PDF and EPUB edition of every commit.</p></footer>
-        </body>
-        </html>
-        """;
+  /** The link to the comparison of two commits of a book, optionally one chapter's. */
+  static String diffLink(String bookId, String from, String to, String doc) {
+    return "/books/"
+        + encoded(bookId)
+        + "/diff?from="
+        + param(from)
+        + "&to="
+        + param(to)
+        + (doc == null ? "" : "&doc=" + param(doc) + "#text-changes");
   }
 }

@@ -1,10 +1,6 @@
 package io.galley.export.portal;
 
-import static io.galley.export.portal.Html.esc;
-import static io.galley.export.portal.Html.seg;
-
 import io.galley.events.EditionFormat;
-import io.galley.events.EditionPublished;
 import io.galley.export.ExportProperties;
 import io.galley.export.history.CommitEntry;
 import io.galley.export.history.EditionHistory;
@@ -15,7 +11,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
-/** Renders the portal's front page and the parts of it that live updates replace. */
+/**
+ * The portal's front page and the parts of it that live updates replace, from the templates {@code
+ * portal.jte}, {@code section.jte}, {@code latest.jte} and {@code row.jte}.
+ */
 @Component
 class PortalPage {
 
@@ -26,171 +25,59 @@ class PortalPage {
   private final EditionHistory history;
   private final EditionCatalog catalog;
   private final String siteBaseUrl;
-  private final HistoryRow rows;
 
   PortalPage(EditionHistory history, EditionCatalog catalog, ExportProperties properties) {
     this.history = history;
     this.catalog = catalog;
     this.siteBaseUrl = properties.siteBaseUrl();
-    this.rows = new HistoryRow(properties.siteBaseUrl());
   }
 
   String page() {
-    List<String> books = books();
-    StringBuilder html = new StringBuilder(Html.head("Galley publisher portal"));
-    html.append(
-            "<h1>Editions</h1>\n<p class=\"lead\">The latest HTML, PDF and EPUB edition of every book, ")
-        .append(
-            "and what happened to each commit. This page updates itself while commits move through the ")
-        .append(
-            "pipeline.</p>\n<p id=\"live-status\" class=\"live-status\" role=\"status\" aria-live=\"polite\">")
-        .append("</p>\n");
-    html.append("<div id=\"books\">\n");
-    if (books.size() > 1) {
-      html.append("<nav aria-label=\"Books\" class=\"book-nav\"><ul>");
-      books.forEach(
-          b ->
-              html.append("<li><a href=\"#book-")
-                  .append(Html.slug(b))
-                  .append("\">")
-                  .append(esc(title(b)))
-                  .append("</a></li>"));
-      html.append("</ul></nav>\n");
-    }
-    if (books.isEmpty()) {
-      html.append(
-              "<p id=\"no-books\" class=\"empty\">No editions yet. Commit a chapter to the content ")
-          .append("repository and it appears here within seconds.</p>\n");
-    }
-    books.forEach(b -> html.append(section(b)));
-    return html.append("</div>\n").append(Html.foot()).toString();
+    return Templates.render("portal.jte", books().stream().map(this::book).toList());
   }
 
+  /** A book's section of the page, which live updates replace as a whole. */
   String section(String bookId) {
-    String slug = Html.slug(bookId);
-    StringBuilder html = new StringBuilder();
-    html.append("<section class=\"book\" id=\"book-")
-        .append(slug)
-        .append("\" data-book=\"")
-        .append(esc(bookId))
-        .append("\" aria-labelledby=\"book-")
-        .append(slug)
-        .append("-title\">\n<h2 id=\"book-")
-        .append(slug)
-        .append("-title\">")
-        .append(esc(title(bookId)))
-        .append(" <span class=\"book-id\">")
-        .append(esc(bookId))
-        .append("</span></h2>\n")
-        .append(latest(bookId));
-    html.append("<h3 id=\"book-")
-        .append(slug)
-        .append("-history\">Edition history</h3>\n")
-        .append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"book-")
-        .append(slug)
-        .append(
-            "-history\" tabindex=\"0\">\n<table class=\"history\">\n<caption class=\"visually-hidden\">")
-        .append("Commits of ")
-        .append(esc(bookId))
-        .append(", newest first, with the state of each format")
-        .append("</caption>\n<thead><tr><th scope=\"col\">Commit</th><th scope=\"col\">Author</th>")
-        .append(
-            "<th scope=\"col\">Message</th><th scope=\"col\">Time</th><th scope=\"col\">HTML</th>")
-        .append(
-            "<th scope=\"col\">PDF</th><th scope=\"col\">EPUB</th><th scope=\"col\">Changes</th></tr></thead>\n")
-        .append("<tbody data-history=\"")
-        .append(esc(bookId))
-        .append("\">\n");
-    List<CommitEntry> commits = history.history(bookId);
-    for (int i = 0; i < Math.min(commits.size(), HISTORY_ROWS); i++) {
-      html.append(rows.render(commits.get(i), previous(commits, i)));
-    }
-    html.append("</tbody>\n</table>\n</div>\n");
-    if (commits.size() > HISTORY_ROWS) {
-      html.append("<p class=\"muted\">Showing the newest ")
-          .append(HISTORY_ROWS)
-          .append(" of ")
-          .append(commits.size())
-          .append(" commits.</p>\n");
-    }
-    return html.append("</section>\n").toString();
+    return Templates.render("section.jte", book(bookId));
   }
 
   /** The history row of one commit. */
   String row(CommitEntry entry) {
     List<CommitEntry> commits = history.history(entry.bookId());
     int at = commits.indexOf(entry);
-    return rows.render(
-        entry,
-        at < 0 ? history.previousAccepted(entry.bookId(), entry.commit()) : previous(commits, at));
+    return Templates.render(
+        "row.jte",
+        HistoryRow.of(
+            entry,
+            at < 0
+                ? history.previousAccepted(entry.bookId(), entry.commit())
+                : previous(commits, at),
+            siteBaseUrl));
   }
 
+  /** A book's latest editions, which live updates replace. */
   String latest(String bookId) {
-    StringBuilder html =
-        new StringBuilder("<div class=\"latest\" data-latest=\"")
-            .append(esc(bookId))
-            .append("\">\n")
-            .append("<h3>Latest editions</h3>\n<ul class=\"editions\">\n");
-    for (EditionFormat format : FORMATS) {
-      html.append(card(bookId, format, catalog.latest(bookId, format)));
-    }
-    return html.append("</ul>\n</div>\n").toString();
+    return Templates.render("latest.jte", latestEditions(bookId));
   }
 
-  private String card(String bookId, EditionFormat format, Optional<EditionPublished> latest) {
-    StringBuilder html =
-        new StringBuilder("<li class=\"edition\" data-format=\"")
-            .append(format)
-            .append("\">")
-            .append("<h4>")
-            .append(format)
-            .append("</h4>");
-    if (latest.isEmpty()) {
-      return html.append("<p class=\"muted\">Not built yet.</p></li>\n").toString();
+  private BookSection book(String bookId) {
+    List<CommitEntry> commits = history.history(bookId);
+    List<HistoryRow> rows = new ArrayList<>();
+    for (int i = 0; i < Math.min(commits.size(), HISTORY_ROWS); i++) {
+      rows.add(HistoryRow.of(commits.get(i), previous(commits, i), siteBaseUrl));
     }
-    EditionPublished e = latest.get();
-    String href =
-        switch (format) {
-          case HTML -> siteBaseUrl + "/books/" + Html.encoded(bookId) + "/";
-          case PDF, EPUB ->
-              "/books/"
-                  + Html.encoded(bookId)
-                  + "/latest."
-                  + format.name().toLowerCase(java.util.Locale.ROOT);
-        };
-    String action = format == EditionFormat.HTML ? "Open the HTML site" : "Download the " + format;
-    html.append("<p><a class=\"button\" href=\"")
-        .append(esc(href))
-        .append("\"")
-        .append(format == EditionFormat.HTML ? "" : " download")
-        .append(">")
-        .append(action)
-        .append("<span class=\"visually-hidden\"> of ")
-        .append(esc(bookId))
-        .append("</span></a></p>")
-        .append("<dl>")
-        .append("<dt>Commit</dt><dd><code title=\"")
-        .append(esc(e.commit()))
-        .append("\">")
-        .append(esc(e.commit().substring(0, Math.min(7, e.commit().length()))))
-        .append("</code></dd>")
-        .append("<dt>Built at</dt><dd>")
-        .append(Html.time(e.builtAt()))
-        .append("</dd>")
-        .append("<dt>Size</dt><dd>")
-        .append(Html.size(e.bytes()))
-        .append("</dd>");
-    if (e.pages() != null) {
-      html.append("<dt>Pages</dt><dd>").append(e.pages()).append("</dd>");
-    }
-    html.append("<dt>Build took</dt><dd>")
-        .append(Html.millis(e.buildMillis()))
-        .append("</dd>")
-        .append("<dt>SHA-256</dt><dd><code class=\"sha\">")
-        .append(esc(e.sha256()))
-        .append("</code></dd>")
-        .append("</dl></li>\n");
-    return html.toString();
+    return new BookSection(bookId, title(bookId), latestEditions(bookId), rows, commits.size());
+  }
+
+  private LatestEditions latestEditions(String bookId) {
+    return new LatestEditions(
+        bookId,
+        FORMATS.stream()
+            .map(
+                f ->
+                    new LatestEditions.Card(
+                        bookId, f, catalog.latest(bookId, f).orElse(null), siteBaseUrl))
+            .toList());
   }
 
   List<String> books() {
@@ -217,6 +104,6 @@ class PortalPage {
   }
 
   static String bookLink(String bookId) {
-    return "/#book-" + seg(Html.slug(bookId));
+    return "/#book-" + Html.slug(bookId);
   }
 }
