@@ -57,16 +57,18 @@ public final class SourceGuard {
      * from: each blank line inserted before it moved it one down.
      */
     public int originalLine(int line) {
-      int inserted = 0;
-      for (int at : paragraphs) {
-        // the blank line inserted before original line `at` (0-based) is guarded line at+inserted
-        if (at + inserted + 1 < line) {
-          inserted++;
+      // the k-th inserted blank line (0-based k) is guarded line paragraphs[k] + k + 1, increasing
+      int low = 0;
+      int high = paragraphs.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (paragraphs.get(mid) + mid + 1 < line) {
+          low = mid + 1;
         } else {
-          break;
+          high = mid;
         }
       }
-      return line - inserted;
+      return line - low;
     }
   }
 

@@ -3,11 +3,13 @@ package io.galley.ingest.book;
 import io.galley.markdown.MarkdownReader;
 import io.galley.markdown.SourceGuard;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,7 +95,10 @@ final class MarkdownRefs {
   private static final class Walk {
     private final SourceGuard.Guarded guarded;
     private final String text;
-    private final List<LinkReferenceDefinition> definitions = new ArrayList<>();
+
+    /** The first definition of each destination and title, as commonmark keeps the first. */
+    private final Map<List<String>, LinkReferenceDefinition> definitions = new HashMap<>();
+
     private final Set<LinkReferenceDefinition> imageDefinitionsSeen = new HashSet<>();
     private final Set<LinkReferenceDefinition> linkDefinitionsSeen = new HashSet<>();
     private final List<Ref> images = new ArrayList<>();
@@ -109,7 +114,7 @@ final class MarkdownRefs {
       // definitions first: a reference may come before the definition it uses
       for (Node n = document.getFirstChild(); n != null; n = next(n, document)) {
         if (n instanceof LinkReferenceDefinition d) {
-          definitions.add(d);
+          definitions.putIfAbsent(key(d.getDestination(), d.getTitle()), d);
         }
       }
       for (Node n = document.getFirstChild(); n != null; n = next(n, document)) {
@@ -161,22 +166,22 @@ final class MarkdownRefs {
       if (target == null || target.isEmpty()) {
         return;
       }
-      String written = source(node);
-      if (written.endsWith(")")) {
+      if (writtenInline(node)) {
         out.add(new Ref(target, line(node)));
         return;
       }
       String destination =
           node instanceof Image i ? i.getDestination() : ((Link) node).getDestination();
-      for (LinkReferenceDefinition d : definitions) {
-        if (d.getDestination().equals(destination) && Objects.equals(d.getTitle(), title)) {
-          if (seen.add(d)) {
-            out.add(new Ref(target, line(d)));
-          }
-          return;
-        }
+      LinkReferenceDefinition d = definitions.get(key(destination, title));
+      if (d == null) {
+        out.add(new Ref(target, line(node)));
+      } else if (seen.add(d)) {
+        out.add(new Ref(target, line(d)));
       }
-      out.add(new Ref(target, line(node)));
+    }
+
+    private static List<String> key(String destination, String title) {
+      return Arrays.asList(destination, title);
     }
 
     private void rawImages(String literal, int firstLine) {
@@ -213,14 +218,15 @@ final class MarkdownRefs {
       return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** What the node's source spans cover, from its first to its last. */
-    private String source(Node node) {
+    /** Whether an image or link is written inline, {@code (destination)}, not by reference. */
+    private boolean writtenInline(Node node) {
       List<SourceSpan> spans = node.getSourceSpans();
       if (spans.isEmpty()) {
-        return "";
+        return true;
       }
       SourceSpan last = spans.get(spans.size() - 1);
-      return text.substring(spans.get(0).getInputIndex(), last.getInputIndex() + last.getLength());
+      int end = last.getInputIndex() + last.getLength();
+      return end > 0 && text.charAt(end - 1) == ')';
     }
 
     /** The 1-based line of the original text where the node starts. */

@@ -147,6 +147,22 @@ class MarkdownRefsTest {
     }
   }
 
+  @Test
+  @Timeout(10)
+  void findsManyReferenceStyleImagesInLinearTime() {
+    StringBuilder md = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      md.append("![a").append(i).append("]\n\n");
+    }
+    for (int i = 0; i < 50_000; i++) {
+      // a blank line between: a block of thousands of '[' is read as plain text
+      md.append("[a").append(i).append("]: x").append(i).append(".png\n\n");
+    }
+    List<MarkdownRefs.Ref> images = MarkdownRefs.images(md.toString());
+    assertThat(images).hasSize(50_000);
+    assertThat(images.get(49_999)).isEqualTo(new MarkdownRefs.Ref("x49999.png", 199_999));
+  }
+
   private static List<String> refs(List<MarkdownRefs.Ref> refs) {
     return refs.stream().map(r -> r.target() + "@" + r.line()).toList();
   }
