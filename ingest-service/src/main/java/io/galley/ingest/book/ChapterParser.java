@@ -3,12 +3,9 @@ package io.galley.ingest.book;
 import io.galley.events.Digests;
 import io.galley.ingest.validation.Problems;
 import io.galley.ingest.validation.TextChecks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one chapter file by itself: size, encoding, front matter, title, slug, order, and the
@@ -17,9 +14,6 @@ import java.util.regex.Pattern;
  */
 final class ChapterParser {
 
-  private static final Pattern ATX_H1 =
-      Pattern.compile("^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
-  private static final Pattern SETEXT_H1 = Pattern.compile("^ {0,3}=+[ \\t]*$");
   private static final FrontMatterParser FRONT_MATTER = new FrontMatterParser();
 
   private final long maxDocumentBytes;
@@ -45,15 +39,15 @@ final class ChapterParser {
     if (values.flag("draft")) {
       return ParsedChapter.skipped(problems.recorded());
     }
-    String masked = MarkdownRefs.maskCode(fm.body());
-    String title = title(values, masked, path, fallbackTitle);
+    MarkdownRefs.Refs refs = MarkdownRefs.read(fm.body());
+    String title = title(values, refs.firstHeading(), path, fallbackTitle);
     String slug = values.safeName("slug", values.text("slug", false));
     values.text("summary", false);
     if (title == null) {
       return ParsedChapter.skipped(problems.recorded());
     }
-    List<ParsedChapter.Reference> images = references(MarkdownRefs.imagesOfMasked(masked), fm);
-    List<ParsedChapter.Reference> links = references(MarkdownRefs.chapterLinksOfMasked(masked), fm);
+    List<ParsedChapter.Reference> images = references(refs.images(), fm);
+    List<ParsedChapter.Reference> links = references(refs.chapterLinks(), fm);
     Problems orderProblems = new Problems();
     double order = order(new Values(fm.values(), keyLines, path, "front matter", orderProblems));
     return new ParsedChapter(
@@ -71,27 +65,12 @@ final class ChapterParser {
         links);
   }
 
-  /** The references with their line in the file, as {@code TextChecks.lineOf} counts them. */
+  /** The references with their line in the file: the body's line after the front matter's. */
   private static List<ParsedChapter.Reference> references(
       List<MarkdownRefs.Ref> refs, FrontMatter fm) {
-    String body = fm.body();
-    List<ParsedChapter.Reference> out = new ArrayList<>(refs.size());
-    int at = 0;
-    int line = 1;
-    for (MarkdownRefs.Ref ref : refs) {
-      int offset = Math.min(ref.offset(), body.length());
-      if (offset < at) {
-        at = 0;
-        line = 1;
-      }
-      for (; at < offset; at++) {
-        if (body.charAt(at) == '\n') {
-          line++;
-        }
-      }
-      out.add(new ParsedChapter.Reference(ref.target(), fm.lines() + line));
-    }
-    return out;
+    return refs.stream()
+        .map(ref -> new ParsedChapter.Reference(ref.target(), fm.lines() + ref.line()))
+        .toList();
   }
 
   /** The first {@code lines} lines of {@code text}. */
@@ -104,11 +83,10 @@ final class ChapterParser {
     return at < 0 ? text : text.substring(0, at);
   }
 
-  private static String title(Values values, String masked, String path, String fallbackTitle) {
+  private static String title(Values values, String heading, String path, String fallbackTitle) {
     if (values.has("title")) {
       return values.text("title", true);
     }
-    String heading = firstHeadingOfMasked(masked);
     if (heading != null) {
       return heading;
     }
@@ -118,24 +96,6 @@ final class ChapterParser {
     String name = RepoPaths.fileName(path).replaceAll("(?i)\\.md$", "");
     String words = name.replaceAll("^\\d+[-_ .]*", "").replace('-', ' ').replace('_', ' ').strip();
     return words.isEmpty() ? name : words;
-  }
-
-  static String firstHeading(String body) {
-    return firstHeadingOfMasked(MarkdownRefs.maskCode(body));
-  }
-
-  private static String firstHeadingOfMasked(String masked) {
-    String[] lines = masked.split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      Matcher atx = ATX_H1.matcher(lines[i]);
-      if (atx.matches()) {
-        return atx.group(1).strip();
-      }
-      if (i > 0 && SETEXT_H1.matcher(lines[i]).matches() && !lines[i - 1].isBlank()) {
-        return lines[i - 1].strip();
-      }
-    }
-    return null;
   }
 
   private static double order(Values values) {

@@ -1,18 +1,13 @@
 package io.galley.render.markdown;
 
 import io.galley.events.Problem;
+import io.galley.markdown.MarkdownReader;
+import io.galley.markdown.SourceGuard;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Node;
-import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Document;
@@ -31,6 +26,7 @@ public final class MarkdownConverter {
   private final HtmlRenderer renderer;
   private final FragmentSanitizer sanitizer = new FragmentSanitizer();
   private final MarkdownLimits limits;
+  private final SourceGuard.Limits guardLimits;
 
   /** A converter with the default {@link MarkdownLimits}. */
   public MarkdownConverter() {
@@ -40,24 +36,15 @@ public final class MarkdownConverter {
   /** A converter with tables, strikethrough, autolinks, task lists, footnotes and alerts. */
   public MarkdownConverter(MarkdownLimits limits) {
     this.limits = limits;
-    List<Extension> extensions =
-        List.of(
-            TablesExtension.create(),
-            StrikethroughExtension.create(),
-            AutolinkExtension.create(),
-            TaskListItemsExtension.create(),
-            FootnotesExtension.create());
     CodeHighlighter highlighter = new CodeHighlighter();
-    this.parser =
-        Parser.builder()
-            // the tables' block start through TableStarts, which keeps it linear
-            .extensions(extensions.subList(1, extensions.size()))
-            .customBlockParserFactory(new TableStarts())
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+    // the parser ingest reads chapters with, so both agree on what is code, image and link
+    this.parser = MarkdownReader.parser();
+    this.guardLimits =
+        new SourceGuard.Limits(
+            limits.maxTableCells(), limits.maxTableCellsPerChapter(), limits.maxNesting());
     this.renderer =
         HtmlRenderer.builder()
-            .extensions(extensions)
+            .extensions(MarkdownReader.extensions())
             .percentEncodeUrls(true)
             .nodeRendererFactory(context -> new CodeBlockRenderer(context, highlighter))
             .nodeRendererFactory(Callouts.Renderer::new)
@@ -65,7 +52,7 @@ public final class MarkdownConverter {
   }
 
   /** Above this many {@code [} in one block, a chapter is shown as plain text. */
-  static final int MAX_BRACKETS_PER_BLOCK = 5_000;
+  static final int MAX_BRACKETS_PER_BLOCK = MarkdownReader.MAX_BRACKETS_PER_BLOCK;
 
   /** Converts one chapter; never throws for bad input, which becomes warnings instead. */
   public ChapterRendering convert(String markdown, ChapterContext context) {
@@ -89,8 +76,17 @@ public final class MarkdownConverter {
                   + " '[' (links or images); it is shown as plain text"));
       return plainText(markdown, warnings);
     }
+    if (MarkdownReader.angleScanCost(markdown) > MarkdownReader.MAX_ANGLE_SCAN) {
+      warnings.add(
+          Problem.warning(
+              context.path(),
+              0,
+              "a paragraph has too many '<' without a closing '>' to read; it is shown as plain"
+                  + " text"));
+      return plainText(markdown, warnings);
+    }
     try {
-      SourceGuard.Guarded guarded = SourceGuard.limit(markdown, limits);
+      SourceGuard.Guarded guarded = SourceGuard.limit(markdown, guardLimits);
       warnOnce(
           warnings,
           context,
@@ -183,30 +179,8 @@ public final class MarkdownConverter {
         (headingIds, out) -> {});
   }
 
-  /**
-   * The most {@code [} in one block (text between blank lines): CommonMark 0.28's bracket matching
-   * is quadratic in them (thousands of nested images or unclosed links take seconds to minutes),
-   * while real chapters have a handful per paragraph.
-   */
   static int bracketsInOneBlock(String markdown) {
-    int most = 0;
-    int count = 0;
-    boolean lineBlank = true;
-    for (int i = 0; i < markdown.length(); i++) {
-      char c = markdown.charAt(i);
-      if (c == '\n') {
-        if (lineBlank) {
-          count = 0;
-        }
-        lineBlank = true;
-      } else if (c == '[') {
-        lineBlank = false;
-        most = Math.max(most, ++count);
-      } else if (c != ' ' && c != '\t' && c != '\r') {
-        lineBlank = false;
-      }
-    }
-    return most;
+    return MarkdownReader.bracketsInOneBlock(markdown);
   }
 
   /** The ids the headings of a chapter get when it is converted, for checking links to them. */

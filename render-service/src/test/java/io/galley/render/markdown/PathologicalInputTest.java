@@ -50,6 +50,16 @@ class PathologicalInputTest {
   }
 
   @Test
+  void showsARunOfUnclosedAngleBracketsAsPlainText() {
+    // each '<' made CommonMark scan the rest of the paragraph for a '>': 1 MB took hours
+    ChapterRendering r = render("<a".repeat(500_000) + "\n\nafter <b>bold</b>\n");
+    assertThat(messages(r)).anyMatch(m -> m.contains("too many '<' without a closing '>'"));
+    assertThat(r.xhtml()).startsWith("<pre>").doesNotContain("<b>");
+    // a chapter with a handful of them is read as Markdown
+    assertThat(render("a < b and c < d\n\n*e*\n").xhtml()).contains("<em>e</em>");
+  }
+
+  @Test
   void convertsManyHeadingsWithinTheBound() {
     for (String line : List.of("#\n", "# a\n")) {
       ChapterRendering r = render(line.repeat(400_000 / line.length()));

@@ -1,4 +1,4 @@
-package io.galley.render.markdown;
+package io.galley.markdown;
 
 import org.commonmark.ext.gfm.tables.internal.TableBlockParser;
 import org.commonmark.parser.block.AbstractBlockParserFactory;

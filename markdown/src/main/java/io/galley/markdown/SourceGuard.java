@@ -1,4 +1,4 @@
-package io.galley.render.markdown;
+package io.galley.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +18,69 @@ import java.util.List;
  *       are escaped: every following line is matched against each open container.
  * </ul>
  */
-final class SourceGuard {
+public final class SourceGuard {
 
   /** Delimiter-like rows in one block that may start a table (each costs a paragraph copy). */
-  static final int MAX_DELIMITERS_PER_BLOCK = 8;
+  public static final int MAX_DELIMITERS_PER_BLOCK = 8;
 
   /** Lines of one paragraph before a blank line is inserted. */
-  static final int MAX_PARAGRAPH_LINES = 256;
+  public static final int MAX_PARAGRAPH_LINES = 256;
 
   private SourceGuard() {}
 
-  /** The Markdown to parse and the 0-based lines where it was changed, by kind. */
-  record Guarded(
-      String markdown, List<Integer> tables, List<Integer> paragraphs, List<Integer> nesting) {}
+  /**
+   * How much a chapter's tables and nesting may cost.
+   *
+   * @param maxTableCells cells (columns times rows, the header included) of one table
+   * @param maxTableCellsPerChapter cells of all tables of a chapter together
+   * @param maxNesting block quote and list markers at the start of one line
+   */
+  public record Limits(int maxTableCells, int maxTableCellsPerChapter, int maxNesting) {
 
-  static Guarded limit(String markdown, MarkdownLimits limits) {
+    /** The limits render uses unless configured otherwise. */
+    public static final Limits DEFAULTS = new Limits(50_000, 200_000, 64);
+  }
+
+  /**
+   * The Markdown to parse and the 0-based lines where it was changed, by kind.
+   *
+   * @param markdown the text to parse
+   * @param tables lines whose delimiter row was escaped
+   * @param paragraphs lines before which a blank line was inserted (lines of the original text)
+   * @param nesting lines whose too-deep container marker was escaped
+   */
+  public record Guarded(
+      String markdown, List<Integer> tables, List<Integer> paragraphs, List<Integer> nesting) {
+
+    /**
+     * The 1-based line of the original text that the guarded text's 1-based {@code line} comes
+     * from: each blank line inserted before it moved it one down.
+     */
+    public int originalLine(int line) {
+      // the k-th inserted blank line (0-based k) is guarded line paragraphs[k] + k + 1, increasing
+      int low = 0;
+      int high = paragraphs.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (paragraphs.get(mid) + mid + 1 < line) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return line - low;
+    }
+  }
+
+  /** The text to parse for {@code markdown}, with the changes made to it. */
+  public static Guarded limit(String markdown, Limits limits) {
     return new Pass(markdown, limits).run();
   }
 
   /** One pass over one text. */
   private static final class Pass {
     private final String s;
-    private final MarkdownLimits limits;
+    private final Limits limits;
     private final List<int[]> lines;
     private final StringBuilder out;
     private int copied;
@@ -47,7 +88,7 @@ final class SourceGuard {
     private final List<Integer> paragraphs = new ArrayList<>();
     private final List<Integer> nesting = new ArrayList<>();
 
-    Pass(String markdown, MarkdownLimits limits) {
+    Pass(String markdown, Limits limits) {
       this.s = markdown;
       this.limits = limits;
       this.lines = lines(markdown);
