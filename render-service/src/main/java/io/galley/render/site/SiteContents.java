@@ -37,13 +37,17 @@ final class SiteContents {
 
   /**
    * Records a file the build wrote with {@code bytes}: its blob is named at once (so the site's
-   * index can be put beside the files) and put in the store on the store's threads.
+   * index can be put beside the files) and put in the store on the store's threads, unless too many
+   * bytes wait already: then the store puts it from the folder once the build is done.
    */
   void written(String path, byte[] bytes) {
-    BlobRef ref = new BlobRef(Digests.sha256Hex(bytes), bytes.length, SiteStorage.mediaType(path));
     files.add(path);
-    written.put(path, ref);
-    puts.add(upload.putEarly(ref, bytes));
+    BlobRef ref = new BlobRef(Digests.sha256Hex(bytes), bytes.length, SiteStorage.mediaType(path));
+    CompletableFuture<Void> put = upload.putEarly(ref, bytes);
+    if (put != null) {
+      written.put(path, ref);
+      puts.add(put);
+    }
   }
 
   /** Records a file the build copied in (an image: the store holds it already). */
@@ -67,7 +71,7 @@ final class SiteContents {
     return linked.contains(path);
   }
 
-  /** The blob of a file the build wrote, or null for a linked or copied one. */
+  /** The blob of a file the build wrote and put early, or null for any other file. */
   BlobRef written(String path) {
     return written.get(path);
   }

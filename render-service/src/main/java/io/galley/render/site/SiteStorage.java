@@ -45,8 +45,12 @@ final class SiteStorage {
   }
 
   SiteStorage(BlobStore blobs) {
+    this(blobs, new SiteUpload(blobs));
+  }
+
+  SiteStorage(BlobStore blobs, SiteUpload upload) {
     this.blobs = blobs;
-    this.upload = new SiteUpload(blobs);
+    this.upload = upload;
   }
 
   static <V> Map<String, V> lru(int capacity) {

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Puts a built site's files and its {@link SiteIndex} in the blob store: files the store already
@@ -41,6 +42,13 @@ final class SiteUpload {
    */
   private static final int PARALLEL_PUTS = 8;
 
+  /**
+   * How many bytes of written files may wait in memory for their early put: a full build of a big
+   * book writes faster than the store takes it, and past this a file is put from its folder after
+   * the build instead, so memory stays bounded whatever the book's size.
+   */
+  static final int QUEUED_BYTES = 16 * 1024 * 1024;
+
   /** A stored site: its index and the index's blob. */
   record Stored(BlobRef ref, SiteIndex index) {}
 
@@ -53,6 +61,7 @@ final class SiteUpload {
             t.setDaemon(true);
             return t;
           });
+  private final Semaphore queued;
   private final Set<String> stored =
       Collections.newSetFromMap(Collections.synchronizedMap(SiteStorage.lru(REMEMBERED_FILES)));
 
@@ -67,7 +76,13 @@ final class SiteUpload {
   private record Last(String commit, Map<String, BlobRef> files) {}
 
   SiteUpload(BlobStore blobs) {
+    this(blobs, QUEUED_BYTES);
+  }
+
+  /** An upload letting at most {@code queuedBytes} of written files wait for an early put. */
+  SiteUpload(BlobStore blobs, int queuedBytes) {
     this.blobs = blobs;
+    this.queued = new Semaphore(queuedBytes);
   }
 
   /**
@@ -134,9 +149,13 @@ final class SiteUpload {
 
   /**
    * Starts putting a file the builder has just written as {@code ref}, from the bytes it wrote, on
-   * the store's threads.
+   * the store's threads; null when too many bytes wait already (the file is then put from its
+   * folder by {@link #store}).
    */
   CompletableFuture<Void> putEarly(BlobRef ref, byte[] bytes) {
+    if (!queued.tryAcquire(bytes.length)) {
+      return null;
+    }
     return CompletableFuture.runAsync(
         () -> {
           try {
@@ -146,6 +165,8 @@ final class SiteUpload {
             }
           } catch (IOException e) {
             throw new UncheckedIOException("cannot store site file " + ref.sha256(), e);
+          } finally {
+            queued.release(bytes.length);
           }
         },
         io);

@@ -127,7 +127,21 @@ class SiteFromStoreTest {
     Path shared = dir.resolve("blobs");
     AssetStore assets = new AssetStore(shared);
     assets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
-    SiteBuilder builder = new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets);
+    assertStoresEveryFile(new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets), shared);
+  }
+
+  @Test
+  void filesWithNoRoomToWaitInMemoryAreStoredFromTheFolder() throws Exception {
+    Path shared = dir.resolve("blobs");
+    AssetStore assets = new AssetStore(shared);
+    assets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
+    // no bytes may wait for an early put (as when a big book's full build outruns the store)
+    SiteStorage storage = new SiteStorage(assets.blobs(), new SiteUpload(assets.blobs(), 0));
+    assertStoresEveryFile(
+        new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets, storage), shared);
+  }
+
+  private void assertStoresEveryFile(SiteBuilder builder, Path shared) throws Exception {
     CommitIngested first = SiteBuilderTest.manifest();
     assertIndexHoldsEveryFile(builder.build(first, SiteBuilderTest.chapters()), shared, FIRST);
     // the second build links the unchanged pages from the first: its index names them all too
