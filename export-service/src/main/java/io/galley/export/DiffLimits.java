@@ -33,11 +33,11 @@ public record DiffLimits(
   public static final DiffLimits DEFAULTS = new DiffLimits(0, 0, 0, 0, 0, null, 0);
 
   public DiffLimits {
-    maxChapterChars = positive(maxChapterChars, 2_000_000, "max-chapter-chars");
-    maxBlocks = positive(maxBlocks, 20_000, "max-blocks");
+    maxChapterChars = positive(maxChapterChars, 2_000_000, "galley.export.diff.max-chapter-chars");
+    maxBlocks = positive(maxBlocks, 20_000, "galley.export.diff.max-blocks");
     maxComparisons = maxComparisons == 0 ? 50_000_000L : maxComparisons;
-    maxChangedBlocks = positive(maxChangedBlocks, 2_000, "max-changed-blocks");
-    maxConcurrent = positive(maxConcurrent, 2, "max-concurrent");
+    maxChangedBlocks = positive(maxChangedBlocks, 2_000, "galley.export.diff.max-changed-blocks");
+    maxConcurrent = positive(maxConcurrent, 2, "galley.export.diff.max-concurrent");
     timeout = timeout == null || timeout.isZero() ? Duration.ofSeconds(10) : timeout;
     cacheChars = cacheChars == 0 ? 4_000_000L : cacheChars;
     if (maxComparisons < 0 || cacheChars < 0 || timeout.isNegative()) {

@@ -3,9 +3,7 @@ package io.galley.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Collections;
+import io.galley.testsupport.ConfigurationMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code galley.export.*} binds with its defaults, and a wrong value stops start-up by name. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,48 +67,30 @@ class ExportPropertiesTest {
     String name = "galley.export." + property;
     assertThatThrownBy(() -> start(name + "=" + value).close()).isNotNull();
     // Boot names a nested property by its field path (build.maxHeapPercent)
-    assertThat(output).contains("APPLICATION FAILED TO START").containsAnyOf(name, camel(name));
-  }
-
-  private static String camel(String name) {
-    return java.util.regex.Pattern.compile("-(.)")
-        .matcher(name)
-        .replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+    assertThat(output)
+        .contains("APPLICATION FAILED TO START")
+        .containsAnyOf(name, ConfigurationMetadata.fieldPath(name));
   }
 
   @Test
-  void metadataListsTheSettingsWithTheirDefaults() throws Exception {
-    JsonNode galley = null;
-    for (URL url :
-        Collections.list(
-            getClass()
-                .getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-      try (InputStream in = url.openStream()) {
-        JsonNode metadata = JsonMapper.shared().readTree(in);
-        if (metadata.toString().contains("\"galley.export.partitions\"")) {
-          galley = metadata;
-        }
-      }
-    }
-    assertThat(galley).as("metadata of galley.export").isNotNull();
-    assertThat(property(galley, "galley.export.partitions").get("defaultValue").asInt())
+  void metadataListsTheSettingsWithTheirDefaults() {
+    assertThat(
+            ConfigurationMetadata.property("galley.export.partitions").get("defaultValue").asInt())
         .isEqualTo(3);
-    assertThat(property(galley, "galley.export.site-base-url").get("defaultValue").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.export.site-base-url")
+                .get("defaultValue")
+                .asString())
         .isEqualTo("http://localhost:8082");
     assertThat(
-            property(galley, "galley.export.build.max-heap-percent").get("description").asString())
+            ConfigurationMetadata.property("galley.export.build.max-heap-percent")
+                .get("description")
+                .asString())
         .contains("memory budget");
-    assertThat(property(galley, "galley.export.history-per-book").get("description").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.export.history-per-book")
+                .get("description")
+                .asString())
         .contains("commits of each book");
-  }
-
-  private static JsonNode property(JsonNode metadata, String name) {
-    for (JsonNode property : metadata.get("properties")) {
-      if (property.get("name").asString().equals(name)) {
-        return property;
-      }
-    }
-    throw new AssertionError(name + " is not in the configuration metadata");
   }
 }

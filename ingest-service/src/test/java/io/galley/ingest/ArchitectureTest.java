@@ -1,41 +1,11 @@
 package io.galley.ingest;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.galley.testsupport.HouseRules;
-import org.junit.jupiter.api.Test;
+import io.galley.testsupport.ServiceArchitecture;
 
 /** The design's module and package rules, checked on the ingest service's classes. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitecture {
 
-  private static final JavaClasses CLASSES = HouseRules.mainClasses("io.galley");
-
-  @Test
-  void doesNotDependOnAnotherService() {
-    HouseRules.serviceDoesNotDependOnOtherServices("ingest").check(CLASSES);
-  }
-
-  @Test
-  void sharedModulesItUsesDoNotDependOnServices() {
-    HouseRules.librariesDoNotDependOnServices().check(CLASSES);
-  }
-
-  @Test
-  void productionCodeDoesNotUseTestSupport() {
-    HouseRules.productionCodeDoesNotUseTestSupport().check(CLASSES);
-  }
-
-  @Test
-  void featurePackagesHaveNoCycles() {
-    HouseRules.featuresAreFreeOfCycles("ingest").check(CLASSES);
-  }
-
-  @Test
-  void packagesAreFeaturesNotLayers() {
-    HouseRules.packagesAreFeaturesNotLayers().check(CLASSES);
-  }
-
-  @Test
-  void namesSayWhatAThingIs() {
-    HouseRules.noVagueNames().check(CLASSES);
+  ArchitectureTest() {
+    super("ingest");
   }
 }

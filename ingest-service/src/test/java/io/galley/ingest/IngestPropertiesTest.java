@@ -3,9 +3,7 @@ package io.galley.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Collections;
+import io.galley.testsupport.ConfigurationMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code galley.ingest.*} binds with its defaults, and a wrong value stops start-up by name. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -102,35 +98,19 @@ class IngestPropertiesTest {
   }
 
   @Test
-  void metadataListsTheSettingsWithTheirDefaults() throws Exception {
-    JsonNode galley = null;
-    for (URL url :
-        Collections.list(
-            getClass()
-                .getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-      try (InputStream in = url.openStream()) {
-        JsonNode metadata = JsonMapper.shared().readTree(in);
-        if (metadata.toString().contains("\"galley.ingest.partitions\"")) {
-          galley = metadata;
-        }
-      }
-    }
-    assertThat(galley).as("metadata of galley.ingest").isNotNull();
-    assertThat(property(galley, "galley.ingest.partitions").get("defaultValue").asInt())
+  void metadataListsTheSettingsWithTheirDefaults() {
+    assertThat(
+            ConfigurationMetadata.property("galley.ingest.partitions").get("defaultValue").asInt())
         .isEqualTo(3);
-    assertThat(property(galley, "galley.ingest.lease-timeout").get("defaultValue").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.ingest.lease-timeout")
+                .get("defaultValue")
+                .asString())
         .isEqualTo("8s");
-    assertThat(property(galley, "galley.ingest.webhook-secret").get("description").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.ingest.webhook-secret")
+                .get("description")
+                .asString())
         .contains("unsigned pushes");
-  }
-
-  private static JsonNode property(JsonNode metadata, String name) {
-    for (JsonNode property : metadata.get("properties")) {
-      if (property.get("name").asString().equals(name)) {
-        return property;
-      }
-    }
-    throw new AssertionError(name + " is not in the configuration metadata");
   }
 }

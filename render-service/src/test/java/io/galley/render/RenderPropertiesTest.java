@@ -3,9 +3,7 @@ package io.galley.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Collections;
+import io.galley.testsupport.ConfigurationMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code galley.render.*} binds with its defaults, and a wrong value stops start-up by name. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -73,47 +69,30 @@ class RenderPropertiesTest {
     String name = "galley.render." + property;
     assertThatThrownBy(() -> start(name + "=" + value).close()).isNotNull();
     // Boot names a nested property by its field path (markdown.maxNesting)
-    assertThat(output).contains("APPLICATION FAILED TO START").containsAnyOf(name, camel(name));
-  }
-
-  private static String camel(String name) {
-    return java.util.regex.Pattern.compile("-(.)")
-        .matcher(name)
-        .replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+    assertThat(output)
+        .contains("APPLICATION FAILED TO START")
+        .containsAnyOf(name, ConfigurationMetadata.fieldPath(name));
   }
 
   @Test
-  void metadataListsTheSettingsWithTheirDefaults() throws Exception {
-    JsonNode galley = null;
-    for (URL url :
-        Collections.list(
-            getClass()
-                .getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-      try (InputStream in = url.openStream()) {
-        JsonNode metadata = JsonMapper.shared().readTree(in);
-        if (metadata.toString().contains("\"galley.render.partitions\"")) {
-          galley = metadata;
-        }
-      }
-    }
-    assertThat(galley).as("metadata of galley.render").isNotNull();
-    assertThat(property(galley, "galley.render.partitions").get("defaultValue").asInt())
+  void metadataListsTheSettingsWithTheirDefaults() {
+    assertThat(
+            ConfigurationMetadata.property("galley.render.partitions").get("defaultValue").asInt())
         .isEqualTo(3);
-    assertThat(property(galley, "galley.render.preview-timeout").get("defaultValue").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.render.preview-timeout")
+                .get("defaultValue")
+                .asString())
         .isEqualTo("10s");
-    assertThat(property(galley, "galley.render.markdown.max-nesting").get("defaultValue").asInt())
+    assertThat(
+            ConfigurationMetadata.property("galley.render.markdown.max-nesting")
+                .get("defaultValue")
+                .asInt())
         .isEqualTo(64);
-    assertThat(property(galley, "galley.render.history-per-book").get("description").asString())
+    assertThat(
+            ConfigurationMetadata.property("galley.render.history-per-book")
+                .get("description")
+                .asString())
         .contains("sites of each book");
-  }
-
-  private static JsonNode property(JsonNode metadata, String name) {
-    for (JsonNode property : metadata.get("properties")) {
-      if (property.get("name").asString().equals(name)) {
-        return property;
-      }
-    }
-    throw new AssertionError(name + " is not in the configuration metadata");
   }
 }
