@@ -122,6 +122,34 @@ public record IngestProperties(
         commitsKeptPerBook == null ? DEFAULT_COMMITS_KEPT_PER_BOOK : commitsKeptPerBook;
   }
 
+  /** The defaults for content repository {@code repository}, as with no other property set. */
+  public static IngestProperties defaults(String repository) {
+    return new IngestProperties(
+        repository,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   private static void positive(String name, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException("galley.ingest." + name + " must be > 0, got " + value);

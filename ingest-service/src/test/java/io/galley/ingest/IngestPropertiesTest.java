@@ -37,31 +37,7 @@ class IngestPropertiesTest {
   void bindsTheDefaultsWhenNothingIsSet() {
     try (ConfigurableApplicationContext context = start()) {
       assertThat(context.getBean(IngestProperties.class))
-          .isEqualTo(
-              new IngestProperties(
-                  "/srv/content",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+          .isEqualTo(IngestProperties.defaults("/srv/content"));
     }
   }
 
