@@ -38,6 +38,25 @@ public final class MarkdownReader {
           .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
 
+  /**
+   * The same block parsing, with inline parsing only where a reference can be. An image, a link, a
+   * footnote reference and raw inline HTML all need a {@code [} or a {@code <}, so a block without
+   * either has none and its inlines are not parsed; bare URLs (the autolink extension) are never
+   * images or chapter links and are not looked for. A full build parses megabytes of prose that has
+   * neither in most paragraphs; {@code MarkdownReaderTest} checks that both parsers find the same
+   * references.
+   */
+  private static final Parser REFERENCES =
+      Parser.builder()
+          .extensions(
+              EXTENSIONS.stream()
+                  .filter(e -> !(e instanceof AutolinkExtension || e instanceof TablesExtension))
+                  .toList())
+          .customBlockParserFactory(new TableStarts())
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .inlineParserFactory(ReferenceInlines::new)
+          .build();
+
   private MarkdownReader() {}
 
   /** Tables, strikethrough, autolinks, task lists and footnotes: for the HTML renderer too. */
@@ -53,6 +72,16 @@ public final class MarkdownReader {
    */
   public static Parser parser() {
     return PARSER;
+  }
+
+  /**
+   * A parser for finding references only: the same tree as {@link #parser()} for blocks, images,
+   * links, footnote references and raw inline HTML, but plain text is left unparsed (no emphasis,
+   * code spans or bare-URL links inside blocks without {@code [} or {@code <}). The same input
+   * rules as {@link #parser()} apply.
+   */
+  public static Parser referenceParser() {
+    return REFERENCES;
   }
 
   /**
