@@ -44,8 +44,9 @@ final class SiteUpload {
 
   /**
    * How many bytes of written files may wait in memory for their early put: a full build of a big
-   * book writes faster than the store takes it, and past this a file is put from its folder after
-   * the build instead, so memory stays bounded whatever the book's size.
+   * book writes faster than the store takes it, and past this the builder waits for puts to finish,
+   * so memory stays bounded whatever the book's size. Waiting costs less than putting the rest from
+   * the folder after the build, which reads and hashes each file twice more.
    */
   static final int QUEUED_BYTES = 16 * 1024 * 1024;
 
@@ -62,6 +63,7 @@ final class SiteUpload {
             return t;
           });
   private final Semaphore queued;
+  private final int queuedBytes;
   private final Set<String> stored =
       Collections.newSetFromMap(Collections.synchronizedMap(SiteStorage.lru(REMEMBERED_FILES)));
 
@@ -83,6 +85,7 @@ final class SiteUpload {
   SiteUpload(BlobStore blobs, int queuedBytes) {
     this.blobs = blobs;
     this.queued = new Semaphore(queuedBytes);
+    this.queuedBytes = queuedBytes;
   }
 
   /**
@@ -149,11 +152,19 @@ final class SiteUpload {
 
   /**
    * Starts putting a file the builder has just written as {@code ref}, from the bytes it wrote, on
-   * the store's threads; null when too many bytes wait already (the file is then put from its
-   * folder by {@link #store}).
+   * the store's threads, first waiting while too many bytes wait already; null for a file larger
+   * than all the room there is (a big site's search index), or when interrupted: the file is then
+   * put from its folder by {@link #store}.
    */
   CompletableFuture<Void> putEarly(BlobRef ref, byte[] bytes) {
-    if (!queued.tryAcquire(bytes.length)) {
+    if (bytes.length > queuedBytes) {
+      return null;
+    }
+    try {
+      // the puts free room by themselves, on their own threads: the wait always ends
+      queued.acquire(bytes.length);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return null;
     }
     return CompletableFuture.runAsync(

@@ -141,6 +141,31 @@ class SiteFromStoreTest {
         new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets, storage), shared);
   }
 
+  @Test
+  void aBuildWithRoomForOnePageAtATimeStoresEveryFile() throws Exception {
+    // the sizes of the site's pages, from a build of it elsewhere
+    AssetStore probeAssets = new AssetStore(dir.resolve("probe-blobs"));
+    probeAssets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
+    SiteBuilder.BuiltSite probe =
+        new SiteBuilder(new SiteLibrary(dir.resolve("probe-sites")), probeAssets)
+            .build(SiteBuilderTest.manifest(), SiteBuilderTest.chapters());
+    long biggest = 0;
+    long total = 0;
+    for (Path file : files(probe.dir())) {
+      biggest = Math.max(biggest, Files.size(file));
+      total += Files.size(file);
+    }
+    // room for the biggest page only: the builder waits for puts to free room, again and again
+    assertThat(total).isGreaterThan(2 * biggest);
+    Path shared = dir.resolve("blobs");
+    AssetStore assets = new AssetStore(shared);
+    assets.put(SiteBuilderTest.SHA, SiteBuilderTest.IMAGE);
+    SiteStorage storage =
+        new SiteStorage(assets.blobs(), new SiteUpload(assets.blobs(), (int) biggest));
+    assertStoresEveryFile(
+        new SiteBuilder(new SiteLibrary(dir.resolve("sites")), assets, storage), shared);
+  }
+
   private void assertStoresEveryFile(SiteBuilder builder, Path shared) throws Exception {
     CommitIngested first = SiteBuilderTest.manifest();
     assertIndexHoldsEveryFile(builder.build(first, SiteBuilderTest.chapters()), shared, FIRST);
