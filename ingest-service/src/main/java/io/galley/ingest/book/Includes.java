@@ -5,6 +5,7 @@ import io.galley.ingest.validation.TextChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ final class Includes {
     }
     if (stack.contains(real.get())) {
       List<String> cycle = new ArrayList<>(stack);
-      java.util.Collections.reverse(cycle);
+      Collections.reverse(cycle);
       cycle.add(real.get());
       return fail(file, line, "include cycle: " + String.join(" -> ", cycle));
     }
