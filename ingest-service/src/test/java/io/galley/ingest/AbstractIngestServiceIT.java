@@ -298,4 +298,66 @@ abstract class AbstractIngestServiceIT {
         .startsWith("guide/broken.md:2: malformed front matter");
     assertThat(sources(third)).isEmpty();
   }
+
+  @Test
+  void resolvesMdBookIncludesAndRejectsBadOnesAtTheirLine() throws Exception {
+    String id = bookId + "-includes";
+    String main = "package main\n// ANCHOR: main\nfunc main() {}\n// ANCHOR_END: main\n";
+    String first =
+        repo.write("mdbook/book.yml", "id: " + id + "\ntitle: Includes\n")
+            .write("mdbook/SUMMARY.md", "# Summary\n\n- [Code](code.md)\n")
+            .write("mdbook/code.md", "# Code\n\n```go\n{{#include src/main.go:main}}\n```\n")
+            .write("mdbook/src/main.go", main)
+            .commit("A chapter that includes code");
+    assertThat(awaitCommit(id, first)).isInstanceOf(CommitIngested.class);
+    assertThat(markdownOf(id, first)).isEqualTo("# Code\n\n```go\nfunc main() {}\n```\n");
+
+    String second =
+        repo.write("mdbook/src/main.go", main.replace("{}", "{ run() }"))
+            .commit("Only the included file changes");
+    CommitIngested edit = (CommitIngested) awaitCommit(id, second);
+    assertThat(edit.changed()).containsExactly("code");
+    assertThat(markdownOf(id, second)).contains("func main() { run() }");
+
+    repo.write("secret.go", "package secret\n");
+    Files.createSymbolicLink(repo.dir().resolve("mdbook/src/link.go"), Path.of("../../secret.go"));
+    String third =
+        repo.write(
+                "mdbook/code.md",
+                "# Code\n\n{{#include src/gone.go}}\n{{#include ../secret.go}}\n"
+                    + "{{#include src/link.go}}\n{{#include src/main.go:nope}}\n")
+            .commit("Bad includes");
+    CommitRejected rejected = (CommitRejected) awaitCommit(id, third);
+    assertThat(rejected.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "mdbook/code.md:3: include of missing file src/gone.go",
+            "mdbook/code.md:4: include of ../secret.go leads outside the book folder",
+            "mdbook/code.md:5: include of src/link.go leads outside the book folder",
+            "mdbook/code.md:6: no ANCHOR: nope in src/main.go");
+  }
+
+  private static CommitEvent awaitCommit(String book, String sha) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
+                    .filter(r -> book.equals(r.key()))
+                    .map(r -> EventJson.fromBytes(r.value(), CommitEvent.class))
+                    .filter(e -> e.commit().equals(sha))
+                    .findFirst()
+                    .orElse(null),
+            e -> e != null);
+  }
+
+  private static String markdownOf(String book, String commit) {
+    return TopicReader.readAll(bootstrap, Topics.SOURCE).stream()
+        .filter(r -> r.key().equals(book + "/code") && r.value() != null)
+        .map(r -> EventJson.fromBytes(r.value(), SourceDocument.class))
+        .filter(d -> d.commit().equals(commit))
+        .findFirst()
+        .orElseThrow()
+        .markdown();
+  }
 }

@@ -94,7 +94,7 @@ public final class BookLoader {
             new AssetResolver.Limits(maxAssetBytes, maxPixels, maxSide),
             imageShas,
             problems);
-    ChapterReader reader = new ChapterReader(files, assets, parser, chapters, problems);
+    ChapterReader reader = new ChapterReader(files, folder, assets, parser, chapters, problems);
     reader.prepare(layout.chapters());
     List<ChapterReader.ReadChapter> read = new ArrayList<>();
     Set<String> seen = new HashSet<>();

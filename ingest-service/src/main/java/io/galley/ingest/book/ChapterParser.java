@@ -22,8 +22,17 @@ final class ChapterParser {
     this.maxDocumentBytes = maxDocumentBytes;
   }
 
-  /** Parses {@code real} (the file behind {@code path}, symlinks followed) of {@code files}. */
+  /** Parses {@code real} (the file behind {@code path}) with includes allowed anywhere. */
   ParsedChapter parse(BookFiles files, String path, String real, String fallbackTitle) {
+    return parse(files, "", path, real, fallbackTitle);
+  }
+
+  /**
+   * Parses {@code real} (the file behind {@code path}, symlinks followed) of {@code files}, its
+   * includes resolved inside the book {@code folder}.
+   */
+  ParsedChapter parse(
+      BookFiles files, String folder, String path, String real, String fallbackTitle) {
     Problems problems = new Problems();
     if (!TextChecks.withinLimit(files.size(real), maxDocumentBytes, path, "chapter", problems)) {
       return ParsedChapter.skipped(problems.recorded());
@@ -39,8 +48,11 @@ final class ChapterParser {
     if (values.flag("draft")) {
       return ParsedChapter.skipped(problems.recorded());
     }
-    MarkdownRefs.Refs refs = MarkdownRefs.read(fm.body());
-    String title = title(values, refs.firstHeading(), path, fallbackTitle);
+    Includes.Expanded body =
+        Includes.expand(files, folder, path, fm.body(), fm.lines(), maxDocumentBytes, problems);
+    MarkdownRefs.Refs refs = MarkdownRefs.read(body.text());
+    String heading = body.title() != null ? body.title() : refs.firstHeading();
+    String title = title(values, heading, path, fallbackTitle);
     String slug = values.safeName("slug", values.text("slug", false));
     values.text("summary", false);
     if (title == null) {
@@ -53,16 +65,19 @@ final class ChapterParser {
     return new ParsedChapter(
         problems.recorded(),
         false,
-        Digests.sha256Hex(bytes),
+        body.sources().isEmpty()
+            ? Digests.sha256Hex(bytes)
+            : Digests.sha256Hex(text.get() + "\u0000" + body.text()),
         fm.values(),
-        fm.body(),
+        body.text(),
         fm.lines(),
         title,
         slug,
         images,
         orderProblems.recorded(),
         order,
-        links);
+        links,
+        body.sources());
   }
 
   /** The references with their line in the file: the body's line after the front matter's. */

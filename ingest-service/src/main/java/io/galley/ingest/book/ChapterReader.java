@@ -21,6 +21,7 @@ final class ChapterReader {
   private static final int PARALLEL_MIN = 16;
 
   private final BookFiles files;
+  private final String folder;
   private final AssetResolver assets;
   private final ChapterParser parser;
   private final ParseCache<Key, ParsedChapter> cache;
@@ -29,11 +30,13 @@ final class ChapterReader {
 
   ChapterReader(
       BookFiles files,
+      String folder,
       AssetResolver assets,
       ChapterParser parser,
       ParseCache<Key, ParsedChapter> cache,
       Problems problems) {
     this.files = files;
+    this.folder = folder;
     this.assets = assets;
     this.parser = parser;
     this.cache = cache;
@@ -50,7 +53,8 @@ final class ChapterReader {
       Optional<String> blob = files.isSymlink(l.path()) ? Optional.empty() : files.blobId(l.path());
       if (blob.isPresent()) {
         Key key = new Key(l.path(), blob.get(), l.title());
-        if (cache.peek(key) == null) {
+        ParsedChapter cached = cache.peek(key);
+        if (cached == null || !cached.includesCurrent(files)) {
           missing.add(key);
         }
       }
@@ -63,7 +67,8 @@ final class ChapterReader {
         .forEach(
             key -> {
               try {
-                ParsedChapter parsed = parser.parse(files, key.path(), key.path(), key.title());
+                ParsedChapter parsed =
+                    parser.parse(files, folder, key.path(), key.path(), key.title());
                 cache.putMissing(key, parsed);
                 prepared.put(key, parsed);
               } catch (RuntimeException | StackOverflowError e) {
@@ -84,8 +89,13 @@ final class ChapterReader {
     if (parsed == null) {
       parsed =
           key == null
-              ? parser.parse(files, path, real.get(), fallbackTitle)
-              : cache.get(key, () -> parser.parse(files, path, real.get(), fallbackTitle));
+              ? parser.parse(files, folder, path, real.get(), fallbackTitle)
+              : cache.get(key, () -> parser.parse(files, folder, path, real.get(), fallbackTitle));
+    }
+    if (key != null && !parsed.includesCurrent(files)) {
+      // an included file changed since this parse was cached
+      parsed = parser.parse(files, folder, path, real.get(), fallbackTitle);
+      cache.put(key, parsed);
     }
     parsed.problems().forEach(problems::add);
     if (parsed.skipped()) {

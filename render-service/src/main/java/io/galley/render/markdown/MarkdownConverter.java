@@ -19,8 +19,9 @@ import org.jsoup.nodes.Document;
 public final class MarkdownConverter {
 
   /** The renderer's version; part of every cache key and editionId. Bump when output changes. */
-  // 2: raw HTML links resolved; 3: bounded work, internal links checked, attribute values limited
-  public static final String RENDERER_VERSION = "render-3";
+  // 2: raw HTML links resolved; 3: bounded work, internal links checked, attribute values limited;
+  // 4: GitBook hint and code tags
+  public static final String RENDERER_VERSION = "render-4";
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -86,7 +87,7 @@ public final class MarkdownConverter {
       return plainText(markdown, warnings);
     }
     try {
-      SourceGuard.Guarded guarded = SourceGuard.limit(markdown, guardLimits);
+      SourceGuard.Guarded guarded = SourceGuard.limit(GitBookBlocks.rewrite(markdown), guardLimits);
       warnOnce(
           warnings,
           context,
