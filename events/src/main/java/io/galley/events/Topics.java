@@ -41,6 +41,12 @@ public final class Topics {
   /** Records that could not be processed after retries; key and bytes as they arrived. */
   public static final String DLT = "guide.dlt.v1";
 
+  /**
+   * The lease of the ingest instances of one group: one partition, never written; the consumer
+   * group {@code <galley.ingest.group>-lease} assigns it to the active instance.
+   */
+  public static final String INGEST_LEASE = "guide.ingest-lease.v1";
+
   private Topics() {}
 
   /** The key of per-document topics. */
@@ -68,7 +74,8 @@ public final class Topics {
         new TopicSpec(
             DLT,
             1,
-            Map.of(
-                "cleanup.policy", "delete", "retention.ms", Long.toString(30L * 24 * 3600_000))));
+            Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(30L * 24 * 3600_000))),
+        // one partition, whatever the others have: the group's referee needs exactly one
+        new TopicSpec(INGEST_LEASE, 1, Map.of("cleanup.policy", "delete")));
   }
 }

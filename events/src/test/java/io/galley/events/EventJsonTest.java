@@ -173,7 +173,8 @@ class EventJsonTest {
             Topics.RECENT_COMMITS,
             Topics.RENDERED,
             Topics.EDITIONS,
-            Topics.DLT);
+            Topics.DLT,
+            Topics.INGEST_LEASE);
     assertThat(Topics.all(3).get(1).configs()).containsEntry("cleanup.policy", "delete");
     assertThat(Topics.all(3).get(0).configs()).containsEntry("cleanup.policy", "compact");
     // the topics read whole at start compact within an hour, not Kafka's default week

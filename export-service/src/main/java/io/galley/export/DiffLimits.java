@@ -1,10 +1,15 @@
 package io.galley.export;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Bounds of {@code GET /books/{bookId}/diff}, prefix {@code galley.export.diff}; a zero or absent
- * value takes the default.
+ * Bounds of {@code GET /books/{bookId}/diff}, prefix {@code galley.export.diff}; validated at
+ * start-up (every bound must be positive).
  *
  * @param maxChapterChars a rendered chapter longer than this is not compared, only summarised;
  *     default 2,000,000
@@ -20,41 +25,17 @@ import java.time.Duration;
  * @param cacheChars total size of the cached chapter diffs, in characters of HTML; default
  *     4,000,000
  */
+@Validated
 public record DiffLimits(
-    int maxChapterChars,
-    int maxBlocks,
-    long maxComparisons,
-    int maxChangedBlocks,
-    int maxConcurrent,
-    Duration timeout,
-    long cacheChars) {
+    @DefaultValue("2000000") @Positive int maxChapterChars,
+    @DefaultValue("20000") @Positive int maxBlocks,
+    @DefaultValue("50000000") @Positive long maxComparisons,
+    @DefaultValue("2000") @Positive int maxChangedBlocks,
+    @DefaultValue("2") @Positive int maxConcurrent,
+    @DefaultValue("10s") @DurationMin(nanos = 1) Duration timeout,
+    @DefaultValue("4000000") @Positive long cacheChars) {
 
-  /** Every default. */
-  public static final DiffLimits DEFAULTS = new DiffLimits(0, 0, 0, 0, 0, null, 0);
-
-  public DiffLimits {
-    maxChapterChars = positive(maxChapterChars, 2_000_000, "galley.export.diff.max-chapter-chars");
-    maxBlocks = positive(maxBlocks, 20_000, "galley.export.diff.max-blocks");
-    maxComparisons = maxComparisons == 0 ? 50_000_000L : maxComparisons;
-    maxChangedBlocks = positive(maxChangedBlocks, 2_000, "galley.export.diff.max-changed-blocks");
-    maxConcurrent = positive(maxConcurrent, 2, "galley.export.diff.max-concurrent");
-    timeout = timeout == null || timeout.isZero() ? Duration.ofSeconds(10) : timeout;
-    cacheChars = cacheChars == 0 ? 4_000_000L : cacheChars;
-    if (maxComparisons < 0 || cacheChars < 0 || timeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "galley.export.diff: max-comparisons, cache-chars and timeout must be positive, got "
-              + maxComparisons
-              + ", "
-              + cacheChars
-              + ", "
-              + timeout);
-    }
-  }
-
-  static int positive(int value, int fallback, String name) {
-    if (value < 0) {
-      throw new IllegalArgumentException(name + " must be positive, got " + value);
-    }
-    return value == 0 ? fallback : value;
-  }
+  /** Every default, bound from the {@code @DefaultValue}s above (written once, there). */
+  public static final DiffLimits DEFAULTS =
+      new Binder().bindOrCreate("galley.export.diff", DiffLimits.class);
 }

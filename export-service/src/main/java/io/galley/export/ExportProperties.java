@@ -2,10 +2,12 @@ package io.galley.export;
 
 import io.galley.export.edition.BuildBudget;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -33,13 +35,13 @@ import org.springframework.validation.annotation.Validated;
 public record ExportProperties(
     @DefaultValue(".state/export") Path stateDir,
     @DefaultValue("3") @Positive Integer partitions,
-    String exporterVersion,
-    @DefaultValue("http://localhost:8082") String siteBaseUrl,
-    @Valid @NestedConfigurationProperty DiffLimits diff,
-    @Valid @NestedConfigurationProperty BuildBudget build,
-    @Valid @NestedConfigurationProperty EventStreamLimits events,
+    @DefaultValue(EXPORTER_VERSION) @NotBlank String exporterVersion,
+    @DefaultValue("http://localhost:8082") @NotBlank String siteBaseUrl,
+    @Valid @NestedConfigurationProperty @DefaultValue DiffLimits diff,
+    @Valid @NestedConfigurationProperty @DefaultValue BuildBudget build,
+    @Valid @NestedConfigurationProperty @DefaultValue EventStreamLimits events,
     @DefaultValue("16") @Positive Integer maxRanges,
-    @DefaultValue("50") @Positive Integer historyPerBook) {
+    @DefaultValue("" + DEFAULT_HISTORY_PER_BOOK) @Positive Integer historyPerBook) {
 
   /** The version of the PDF and EPUB builders; bump it when their output changes. */
   // 5: SVG images are sanitised and re-serialised, illegal align values are dropped
@@ -48,25 +50,18 @@ public record ExportProperties(
   /** Commits of each book the portal keeps unless {@code galley.export.history-per-book} is set. */
   public static final int DEFAULT_HISTORY_PER_BOOK = 50;
 
-  // The binder supplies the @DefaultValue defaults (and IDEs show them); null takes the same
-  // default here for code that builds the record directly. A value out of range is not replaced:
-  // the constraints stop start-up naming the property.
+  // the defaults are the @DefaultValues alone (the binder supplies them, IDEs show them, and
+  // defaults() binds them): a value out of range is not replaced, the constraints stop start-up
+  // naming the property
   public ExportProperties {
-    diff = diff == null ? DiffLimits.DEFAULTS : diff;
-    build = build == null ? BuildBudget.DEFAULTS : build;
-    events = events == null ? EventStreamLimits.DEFAULTS : events;
-    maxRanges = maxRanges == null ? 16 : maxRanges;
-    historyPerBook = historyPerBook == null ? DEFAULT_HISTORY_PER_BOOK : historyPerBook;
-    stateDir = stateDir == null ? Path.of(".state", "export") : stateDir;
-    partitions = partitions == null ? 3 : partitions;
-    exporterVersion =
-        exporterVersion == null || exporterVersion.isBlank() ? EXPORTER_VERSION : exporterVersion;
-    siteBaseUrl =
-        siteBaseUrl == null || siteBaseUrl.isBlank() ? "http://localhost:8082" : siteBaseUrl;
-    siteBaseUrl =
-        siteBaseUrl.endsWith("/")
-            ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1)
-            : siteBaseUrl;
+    if (siteBaseUrl != null && siteBaseUrl.endsWith("/")) {
+      siteBaseUrl = siteBaseUrl.substring(0, siteBaseUrl.length() - 1);
+    }
+  }
+
+  /** Every default, as with no {@code galley.export.*} property set. */
+  public static ExportProperties defaults() {
+    return new Binder().bindOrCreate("galley.export", ExportProperties.class);
   }
 
   /** Where the laid-out parts of PDF editions are cached (one folder per book). */

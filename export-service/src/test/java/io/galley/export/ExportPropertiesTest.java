@@ -3,7 +3,10 @@ package io.galley.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.galley.export.edition.BuildBudget;
 import io.galley.testsupport.ConfigurationMetadata;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,8 +38,19 @@ class ExportPropertiesTest {
   @Test
   void bindsTheDefaultsWhenNothingIsSet() {
     try (ConfigurableApplicationContext context = start()) {
-      assertThat(context.getBean(ExportProperties.class))
-          .isEqualTo(new ExportProperties(null, null, null, null, null, null, null, null, null));
+      ExportProperties bound = context.getBean(ExportProperties.class);
+      assertThat(bound).isEqualTo(ExportProperties.defaults());
+      assertThat(bound.stateDir()).isEqualTo(Path.of(".state/export"));
+      assertThat(bound.exporterVersion()).isEqualTo(ExportProperties.EXPORTER_VERSION);
+      assertThat(bound.historyPerBook()).isEqualTo(ExportProperties.DEFAULT_HISTORY_PER_BOOK);
+      assertThat(bound.diff()).isEqualTo(DiffLimits.DEFAULTS);
+      assertThat(bound.diff().maxBlocks()).isEqualTo(20_000);
+      assertThat(bound.diff().timeout()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(bound.build()).isEqualTo(BuildBudget.DEFAULTS);
+      assertThat(bound.build().maxPages()).isEqualTo(5_000);
+      assertThat(bound.events()).isEqualTo(EventStreamLimits.DEFAULTS);
+      assertThat(bound.events().maxConnections()).isEqualTo(100);
+      assertThat(bound.events().timeout()).isEqualTo(Duration.ofMinutes(30));
     }
   }
 
@@ -60,7 +74,17 @@ class ExportPropertiesTest {
     "history-per-book, -1",
     "build.max-heap-percent, 101",
     "build.max-pages, -1",
-    "events.max-connections, -1"
+    "events.max-connections, -1",
+    // zero used to mean "the default" in the nested groups: now it is a wrong value like any other
+    "diff.max-blocks, 0",
+    "diff.max-comparisons, 0",
+    "diff.cache-chars, -1",
+    "diff.timeout, 0s",
+    "build.max-pages, 0",
+    "build.attempts, 0",
+    "build.timeout, -1s",
+    "events.max-connections, 0",
+    "events.timeout, 0s"
   })
   void aValueOutOfRangeStopsStartUpNamingTheProperty(
       String property, String value, CapturedOutput output) {
@@ -82,6 +106,17 @@ class ExportPropertiesTest {
                 .get("defaultValue")
                 .asString())
         .isEqualTo("http://localhost:8082");
+    // the nested groups' defaults are the @DefaultValues IDEs see, not constructor fallbacks
+    assertThat(
+            ConfigurationMetadata.property("galley.export.diff.max-blocks")
+                .get("defaultValue")
+                .asInt())
+        .isEqualTo(20_000);
+    assertThat(
+            ConfigurationMetadata.property("galley.export.events.timeout")
+                .get("defaultValue")
+                .asString())
+        .isEqualTo("30m");
     assertThat(
             ConfigurationMetadata.property("galley.export.build.max-heap-percent")
                 .get("description")

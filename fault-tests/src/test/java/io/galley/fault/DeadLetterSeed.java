@@ -1,47 +1,63 @@
 package io.galley.fault;
 
-import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
-import java.nio.charset.StandardCharsets;
+import io.galley.kafka.DeadLetterHeaders;
+import io.galley.kafka.DeadLetters;
 import java.util.Arrays;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Fills the dead-letter topic the way a bad day does: a couple of dozen 2 MB chapters that failed,
- * with the headers the services' error handler writes, so {@code GET /api/dlt} has real weight.
+ * Fills the dead-letter topic the way a bad day does: a couple of dozen 2 MB chapters that failed
+ * in render, written by the services' own recoverer ({@link DeadLetters}) in {@link
+ * DeadLetterHeaders}' format, so {@code GET /api/dlt} has real weight.
  */
 final class DeadLetterSeed {
 
+  /** The service the seeded letters name, as render's error handler would. */
+  static final String SERVICE = "render-service";
+
   private DeadLetterSeed() {}
 
-  static void seed(String bootstrap, int count, int bytes) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
+  static void seed(String bootstrap, int count, int bytes) {
+    seed(bootstrap, HostileBook.ID, count, bytes);
+  }
+
+  /**
+   * Dead-letters {@code count} chapters of {@code bookId} (key {@code bookId/dead-i}), each as if
+   * offset i of {@code guide.source.v1} partition 0 had failed.
+   */
+  static void seed(String bootstrap, String bookId, int count, int bytes) {
     byte[] value = new byte[bytes];
     Arrays.fill(value, (byte) 'x');
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    DefaultKafkaProducerFactory<String, byte[]> producers =
+        new DefaultKafkaProducerFactory<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                16 * 1024 * 1024,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    try {
+      DeadLetterPublishingRecoverer recoverer =
+          DeadLetters.recoverer(new KafkaTemplate<>(producers), SERVICE);
       for (int i = 0; i < count; i++) {
-        ProducerRecord<String, byte[]> r =
-            new ProducerRecord<>(Topics.DLT, HostileBook.ID + "/dead-" + i, value);
-        r.headers()
-            .add(
-                EventHeaders.DLT_EXCEPTION,
-                ("java.lang.IllegalStateException: seeded dead letter " + i)
-                    .getBytes(StandardCharsets.UTF_8))
-            .add(
-                EventHeaders.DLT_ORIGIN,
-                ("guide.source.v1-0@" + i).getBytes(StandardCharsets.UTF_8))
-            .add(EventHeaders.SOURCE, "render-service".getBytes(StandardCharsets.UTF_8));
-        producer.send(r).get();
+        ConsumerRecord<String, byte[]> failed =
+            new ConsumerRecord<>(Topics.SOURCE, 0, i, bookId + "/dead-" + i, value);
+        // waits for the broker's answer, as in a service
+        recoverer.accept(failed, new IllegalStateException("seeded dead letter " + i));
       }
+    } finally {
+      producers.destroy();
     }
   }
 }

@@ -23,8 +23,8 @@ public final class TopicDeclarations {
   private TopicDeclarations() {}
 
   /**
-   * Every topic with {@code galley.topics.partitions} (the dead letters keep theirs), the replicas
-   * and, when set, {@code min.insync.replicas}.
+   * Every topic with {@code galley.topics.partitions} (the dead letters and the ingest lease keep
+   * their one), the replicas and, when set, {@code min.insync.replicas}.
    */
   public static KafkaAdmin.NewTopics of(TopicProperties properties) {
     return new KafkaAdmin.NewTopics(list(properties).toArray(NewTopic[]::new));

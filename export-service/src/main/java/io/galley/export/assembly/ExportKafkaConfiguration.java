@@ -18,6 +18,7 @@ import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
+import io.galley.kafka.ProducerSettings;
 import io.galley.kafka.ReplayHealthIndicator;
 import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
@@ -58,7 +59,7 @@ class ExportKafkaConfiguration {
 
   @Bean
   CommonErrorHandler exportErrorHandler(KafkaProperties kafka, KafkaConnectionDetails connection) {
-    Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
+    Map<String, Object> props = ProducerSettings.of(kafka, connection);
     KafkaTemplate<Object, Object> dlt =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
@@ -106,7 +107,7 @@ class ExportKafkaConfiguration {
 
   @Bean
   EditionPublisher editionPublisher(KafkaProperties kafka, KafkaConnectionDetails connection) {
-    Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
+    Map<String, Object> props = ProducerSettings.of(kafka, connection);
     return new KafkaEditionPublisher(
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(

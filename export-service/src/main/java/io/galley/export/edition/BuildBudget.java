@@ -1,14 +1,21 @@
 package io.galley.export.edition;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * What one edition build may cost, prefix {@code galley.export.build}; a zero or absent value takes
- * the default. A build over a budget fails alone with a reason naming the chapter and the budget.
+ * What one edition build may cost, prefix {@code galley.export.build}; validated at start-up (every
+ * budget must be positive). A build over a budget fails alone with a reason naming the chapter and
+ * the budget.
  *
  * @param maxPages pages of one PDF edition; default 5,000
  * @param timeout time of one format's build, checked between chapters; default 10 min
@@ -21,54 +28,24 @@ import java.time.Duration;
  * @param attempts tries of a build that fails for a reason other than a budget before it is
  *     published as failed; default 2
  * @param maxHeapPercent memory budget: the heap still live after the last garbage collection, as a
- *     percentage of the maximum heap, checked between chapters; a build that finds more fails
- *     instead of running the service out of memory; default 85
+ *     percentage of the maximum heap (1 to 100), checked between chapters; a build that finds more
+ *     fails instead of running the service out of memory; default 85
  */
+@Validated
 public record BuildBudget(
-    int maxPages,
-    Duration timeout,
-    int maxChapterChars,
-    long maxBookChars,
-    long maxImagePixels,
-    int maxImageSide,
-    long maxTotalImagePixels,
-    int attempts,
-    int maxHeapPercent) {
+    @DefaultValue("5000") @Positive int maxPages,
+    @DefaultValue("10m") @DurationMin(nanos = 1) Duration timeout,
+    @DefaultValue("5000000") @Positive int maxChapterChars,
+    @DefaultValue("50000000") @Positive long maxBookChars,
+    @DefaultValue("40000000") @Positive long maxImagePixels,
+    @DefaultValue("20000") @Positive int maxImageSide,
+    @DefaultValue("400000000") @Positive long maxTotalImagePixels,
+    @DefaultValue("2") @Positive int attempts,
+    @DefaultValue("85") @Positive @Max(100) int maxHeapPercent) {
 
-  /** Every default. */
-  public static final BuildBudget DEFAULTS = new BuildBudget(0, null, 0, 0, 0, 0, 0, 0, 0);
-
-  public BuildBudget {
-    maxPages = orDefault(maxPages, 5_000, "max-pages");
-    timeout = timeout == null || timeout.isZero() ? Duration.ofMinutes(10) : timeout;
-    maxChapterChars = orDefault(maxChapterChars, 5_000_000, "max-chapter-chars");
-    maxBookChars = orDefault(maxBookChars, 50_000_000L, "max-book-chars");
-    maxImagePixels = orDefault(maxImagePixels, 40_000_000L, "max-image-pixels");
-    maxImageSide = orDefault(maxImageSide, 20_000, "max-image-side");
-    maxTotalImagePixels = orDefault(maxTotalImagePixels, 400_000_000L, "max-total-image-pixels");
-    attempts = orDefault(attempts, 2, "attempts");
-    maxHeapPercent = orDefault(maxHeapPercent, 85, "max-heap-percent");
-    if (maxHeapPercent > 100) {
-      throw new IllegalArgumentException(
-          "galley.export.build.max-heap-percent is a percentage, got " + maxHeapPercent);
-    }
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "galley.export.build.timeout must be positive: " + timeout);
-    }
-  }
-
-  private static int orDefault(int value, int fallback, String name) {
-    return (int) orDefault((long) value, fallback, name);
-  }
-
-  private static long orDefault(long value, long fallback, String name) {
-    if (value < 0) {
-      throw new IllegalArgumentException(
-          "galley.export.build." + name + " must be positive, got " + value);
-    }
-    return value == 0 ? fallback : value;
-  }
+  /** Every default, bound from the {@code @DefaultValue}s above (written once, there). */
+  public static final BuildBudget DEFAULTS =
+      new Binder().bindOrCreate("galley.export.build", BuildBudget.class);
 
   /**
    * Checks the memory budget before more of a build is done.

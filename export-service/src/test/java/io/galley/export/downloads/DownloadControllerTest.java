@@ -18,9 +18,11 @@ import io.galley.export.store.EditionFileStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -39,13 +41,16 @@ import org.springframework.test.web.servlet.MockMvc;
 @EnableConfigurationProperties(ExportProperties.class)
 class DownloadControllerTest {
 
+  /** The blob store's and the state's folder: JUnit removes it after the class. */
+  @TempDir static Path folder;
+
   static final byte[] OLD = "old epub".getBytes(StandardCharsets.UTF_8);
   static final byte[] NEW = "new epub".getBytes(StandardCharsets.UTF_8);
 
   @DynamicPropertySource
   static void state(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("export-mvc").toString();
-    registry.add("galley.export.state-dir", () -> dir);
+    // read when the context starts, after JUnit made the folder
+    registry.add("galley.export.state-dir", () -> folder.resolve("state").toString());
     registry.add("galley.export.site-base-url", () -> "http://site.test/");
   }
 
@@ -182,7 +187,7 @@ class DownloadControllerTest {
   static class Blobs {
     @org.springframework.context.annotation.Bean
     BlobStore blobStore() throws IOException {
-      return new DirectoryBlobStore(Files.createTempDirectory("export-blobs"));
+      return new DirectoryBlobStore(Files.createDirectories(folder.resolve("blobs")));
     }
 
     @org.springframework.context.annotation.Bean

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -52,13 +53,16 @@ import org.springframework.test.web.servlet.MockMvc;
 @EnableConfigurationProperties(ExportProperties.class)
 class PresignedDownloadTest {
 
+  /** The blob store's and the state's folder: JUnit removes it after the class. */
+  @TempDir static Path folder;
+
   static final byte[] PDF = "%PDF-1.7 a signed download".getBytes(StandardCharsets.UTF_8);
   static final byte[] EPUB = "an epub the store cannot sign".getBytes(StandardCharsets.UTF_8);
 
   @DynamicPropertySource
   static void state(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("export-presign").toString();
-    registry.add("galley.export.state-dir", () -> dir);
+    // read when the context starts, after JUnit made the folder
+    registry.add("galley.export.state-dir", () -> folder.resolve("state").toString());
   }
 
   @Autowired MockMvc mvc;
@@ -105,7 +109,8 @@ class PresignedDownloadTest {
 
     @Bean
     BlobStore blobStore() throws IOException {
-      DirectoryBlobStore dir = new DirectoryBlobStore(Files.createTempDirectory("export-blobs"));
+      DirectoryBlobStore dir =
+          new DirectoryBlobStore(Files.createDirectories(folder.resolve("blobs")));
       return new BlobStore() {
         @Override
         public BlobRef put(InputStream content, String mediaType) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.ref.Reference;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The memory budget reads the heap that really survives a collection in this JVM. */
@@ -20,7 +21,7 @@ class BuildBudgetTest {
     }
     System.gc();
     assertThat(BuildBudget.liveHeapPercent()).isGreaterThanOrEqualTo(30);
-    BuildBudget budget = new BuildBudget(0, null, 0, 0, 0, 0, 0, 0, 25);
+    BuildBudget budget = Budgets.of("max-heap-percent=25");
     assertThatThrownBy(() -> budget.checkHeap("the PDF build at chapter 'intro'"))
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageContaining("the PDF build at chapter 'intro' ran out of its memory budget")
@@ -35,10 +36,11 @@ class BuildBudgetTest {
   }
 
   @Test
-  void refusesAHeapBudgetThatIsNotAPercentage() {
-    assertThatThrownBy(() -> new BuildBudget(0, null, 0, 0, 0, 0, 0, 0, 101))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("max-heap-percent");
+  void theDefaultsAreTheBoundDefaultValues() {
+    // out-of-range values are ExportPropertiesTest's: the constraints stop start-up by name
     assertThat(BuildBudget.DEFAULTS.maxHeapPercent()).isEqualTo(85);
+    assertThat(BuildBudget.DEFAULTS.maxPages()).isEqualTo(5_000);
+    assertThat(BuildBudget.DEFAULTS.timeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(BuildBudget.DEFAULTS.attempts()).isEqualTo(2);
   }
 }

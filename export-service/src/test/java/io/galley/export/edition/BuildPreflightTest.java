@@ -12,7 +12,7 @@ class BuildPreflightTest {
 
   @Test
   void failsTheBuildNamingTheImageAndTheBudget() {
-    BuildBudget budget = new BuildBudget(0, null, 0, 0, 1_000, 0, 0, 0, 0);
+    BuildBudget budget = Budgets.of("max-image-pixels=1000");
     assertThatThrownBy(() -> new BuildPreflight(budget).check(Books.content()))
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageContaining("image 'images/diagram.png' (in chapter 'intro') is 40 × 30")
@@ -21,7 +21,7 @@ class BuildPreflightTest {
 
   @Test
   void failsTheBuildNamingAChapterOverItsSize() {
-    BuildBudget budget = new BuildBudget(0, null, 100, 0, 0, 0, 0, 0, 0);
+    BuildBudget budget = Budgets.of("max-chapter-chars=100");
     assertThatThrownBy(() -> new BuildPreflight(budget).check(Books.content()))
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageMatching("chapter 'intro' is [0-9,]+ characters .*max-chapter-chars \\(100\\)");
@@ -39,7 +39,7 @@ class BuildPreflightTest {
 
   @Test
   void buildersStopAtTheirPageAndTimeBudgetsNamingTheChapter() {
-    BuildBudget onePage = new BuildBudget(1, null, 0, 0, 0, 0, 0, 0, 0);
+    BuildBudget onePage = Budgets.of("max-pages=1");
     assertThatThrownBy(
             () ->
                 new io.galley.export.pdf.PdfEditionBuilder(
@@ -51,7 +51,7 @@ class BuildPreflightTest {
         .isInstanceOf(BudgetExceeded.class)
         .hasMessageMatching(
             "chapter '[a-z/]+' brings the PDF to [0-9]+ pages, over galley.export.build.max-pages \\(1\\)");
-    BuildBudget noTime = new BuildBudget(0, java.time.Duration.ofNanos(1), 0, 0, 0, 0, 0, 0, 0);
+    BuildBudget noTime = Budgets.of("timeout=1ns");
     assertThatThrownBy(
             () -> new io.galley.export.epub.EpubEditionBuilder(noTime).build(Books.content()))
         .isInstanceOf(BudgetExceeded.class)

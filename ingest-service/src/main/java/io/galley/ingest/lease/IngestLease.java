@@ -1,5 +1,6 @@
 package io.galley.ingest.lease;
 
+import io.galley.events.Topics;
 import io.galley.ingest.IngestProperties;
 import java.time.Duration;
 import java.util.Collection;
@@ -35,8 +36,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public class IngestLease implements SmartLifecycle {
 
-  /** The lease topic: one partition, no records. */
-  public static final String TOPIC = "guide.ingest-lease.v1";
+  /** The lease topic: one partition, no records (declared by kafka-edge with the others). */
+  public static final String TOPIC = Topics.INGEST_LEASE;
 
   private static final Logger log = LoggerFactory.getLogger(IngestLease.class);
   private static final TopicPartition LEASE = new TopicPartition(TOPIC, 0);

@@ -1,6 +1,7 @@
 package io.galley.ingest.publishing;
 
 import io.galley.ingest.IngestProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 class PublishingConfiguration {
 
   @Bean
-  PublishingTerm publishingTerm(KafkaProperties kafka, IngestProperties properties) {
-    return new PublishingTerm(kafka, properties);
+  PublishingTerm publishingTerm(
+      KafkaProperties kafka, KafkaConnectionDetails connection, IngestProperties properties) {
+    return new PublishingTerm(kafka, connection, properties);
   }
 
   /** The template {@link KafkaCommitPublisher} sends through (Spring Boot's own backs off). */

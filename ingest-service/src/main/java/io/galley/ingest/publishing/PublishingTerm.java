@@ -1,12 +1,11 @@
 package io.galley.ingest.publishing;
 
 import io.galley.ingest.IngestProperties;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import io.galley.kafka.ProducerSettings;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -36,13 +35,17 @@ public class PublishingTerm implements DisposableBean {
   private final DefaultKafkaProducerFactory<String, byte[]> factory;
   private final KafkaTemplate<String, byte[]> template;
 
-  /** The group's publisher on the broker of {@code kafka}, with the service's producer settings. */
-  public PublishingTerm(KafkaProperties kafka, IngestProperties properties) {
-    Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+  /**
+   * The group's publisher on the broker of {@code connection}, with the producer settings of {@code
+   * kafka} ({@link ProducerSettings}).
+   */
+  public PublishingTerm(
+      KafkaProperties kafka, KafkaConnectionDetails connection, IngestProperties properties) {
     factory =
         new DefaultKafkaProducerFactory<>(
-            config, new StringSerializer(), new ByteArraySerializer());
+            ProducerSettings.of(kafka, connection),
+            new StringSerializer(),
+            new ByteArraySerializer());
     factory.setTransactionIdPrefix(transactionalId(properties.group()));
     factory.setTransactionIdSuffixStrategy(NO_SUFFIX);
     factory.setPhysicalCloseTimeout(5);

@@ -99,7 +99,7 @@ public final class IngestMeasure {
     IngestRole role =
         new IngestRole(
             lease,
-            new PublishingTerm(kafka, props),
+            new PublishingTerm(kafka, kafka::getBootstrapServers, props),
             new CommitHistoryReader(kafka),
             log,
             "measure",

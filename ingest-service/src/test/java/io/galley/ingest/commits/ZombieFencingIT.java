@@ -112,7 +112,7 @@ class ZombieFencingIT {
     Instance(KafkaProperties kafka, String name) {
       IngestProperties properties = properties(name);
       lease = new StaleLease(kafka, properties);
-      PublishingTerm term = new PublishingTerm(kafka, properties);
+      PublishingTerm term = new PublishingTerm(kafka, kafka::getBootstrapServers, properties);
       role =
           new IngestRole(
               lease, term, new CommitHistoryReader(kafka), log, name, new SimpleMeterRegistry());

@@ -4,16 +4,15 @@ import io.galley.events.CommitEvent;
 import io.galley.events.EventDeserializer;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
-import java.util.HashMap;
+import io.galley.kafka.ProducerSettings;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +37,18 @@ class KafkaConfiguration {
     return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.SOURCE, Topics.RECENT_COMMITS));
   }
 
+  /**
+   * Render's producer: {@code spring.kafka.*} with Galley's forced settings ({@link
+   * ProducerSettings}).
+   */
   @Bean
-  KafkaTemplate<String, Object> renderKafkaTemplate(KafkaProperties kafka) {
-    Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
+  KafkaTemplate<String, Object> renderKafkaTemplate(
+      KafkaProperties kafka, KafkaConnectionDetails connection) {
     return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PayloadSerializer()));
+        new DefaultKafkaProducerFactory<>(
+            ProducerSettings.of(kafka, connection),
+            new StringSerializer(),
+            new PayloadSerializer()));
   }
 
   @Bean

@@ -1,4 +1,4 @@
-package io.galley.export.assembly;
+package io.galley.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,8 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-class ExportProducerSettingsTest {
+/** What {@code spring.kafka.*} says reaches {@link ProducerSettings}, and what Galley forces. */
+class ProducerSettingsTest {
 
   /** Connection details as a service binding gives them: servers, a protocol, an SSL bundle. */
   private static final SslBundle BUNDLE = SslBundle.systemDefault();
@@ -44,7 +45,7 @@ class ExportProducerSettingsTest {
       };
 
   @Test
-  void keepsSpringKafkaSettingsAndTheConnectionsSslBundleAndForcesWhatExportNeeds() {
+  void keepsSpringKafkaSettingsAndTheConnectionsSslBundleAndForcesWhatGalleyNeeds() {
     KafkaProperties kafka = new KafkaProperties();
     kafka.getProducer().setClientId("export-a");
     kafka.getProducer().setAcks("0");
@@ -53,7 +54,7 @@ class ExportProducerSettingsTest {
     kafka.getProperties().put("sasl.mechanism", "SCRAM-SHA-512");
     kafka.getSecurity().setProtocol("SASL_SSL");
 
-    Map<String, Object> props = ExportProducerSettings.of(kafka, TLS_BROKER);
+    Map<String, Object> props = ProducerSettings.of(kafka, TLS_BROKER);
 
     assertThat(props)
         .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "export-a")
@@ -65,6 +66,7 @@ class ExportProducerSettingsTest {
         .containsEntry(SslBundle.class.getName(), BUNDLE)
         .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
         .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+        .containsEntry(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName())
         .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
   }
 
@@ -89,7 +91,7 @@ class ExportProducerSettingsTest {
         .run(
             context -> {
               Map<String, Object> props =
-                  ExportProducerSettings.of(
+                  ProducerSettings.of(
                       context.getBean(KafkaProperties.class),
                       context.getBean(KafkaConnectionDetails.class));
               assertThat(props)

@@ -1,6 +1,5 @@
-package io.galley.export.assembly;
+package io.galley.kafka;
 
-import io.galley.kafka.BookPartitioner;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -12,16 +11,19 @@ import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * The configuration of export's producers: everything {@code spring.kafka.*} says for a producer
+ * The configuration of every Galley producer: everything {@code spring.kafka.*} says for a producer
  * (producer, security, SSL and free {@code properties.*} settings, the connection details with
- * their SSL bundle, as Spring Boot's own producer factory gets them), then what Galley forces.
+ * their SSL bundle, as Spring Boot's own producer factory gets them), then what Galley forces: acks
+ * from every replica, idempotence, {@link BookPartitioner}, no transactional id (a service that
+ * uses transactions gives its factory the prefix) and no serializer classes (each service gives its
+ * serializers as instances).
  */
-final class ExportProducerSettings {
+public final class ProducerSettings {
 
-  private ExportProducerSettings() {}
+  private ProducerSettings() {}
 
   /** The producer configuration from {@code kafka} and {@code connection}. */
-  static Map<String, Object> of(KafkaProperties kafka, KafkaConnectionDetails connection) {
+  public static Map<String, Object> of(KafkaProperties kafka, KafkaConnectionDetails connection) {
     Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
     // Boot 4 keeps the servers, the protocol and the SSL bundle in the connection details (a
     // Testcontainers or cloud binding may replace them), not in buildProducerProperties
@@ -36,8 +38,8 @@ final class ExportProducerSettings {
       props.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
       props.put(SslBundle.class.getName(), bundle);
     }
-    // what export relies on: every edition outcome written once and on every replica, in the
-    // book's partition; the serializers are given as instances, and no transactions are used
+    // what the pipeline relies on: every record written once and on every replica, in its book's
+    // partition (keys are bookId/...)
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
