@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -35,7 +35,7 @@ class DeadLetterHeadersTest {
     KafkaTemplate<String, Object> template = mock(KafkaTemplate.class);
     given(template.send(any(ProducerRecord.class)))
         .willReturn(CompletableFuture.completedFuture(null));
-    DefaultErrorHandler handler = new KafkaConfiguration().renderErrorHandler(template);
+    DefaultErrorHandler handler = new IntakeConfiguration().renderErrorHandler(template);
     byte[] bytes = "not an image".getBytes(StandardCharsets.UTF_8);
     ConsumerRecord<String, byte[]> record =
         new ConsumerRecord<>(Topics.SOURCE, 2, 41L, "sha-key", bytes);

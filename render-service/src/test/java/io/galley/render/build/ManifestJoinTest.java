@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommitJoinTest {
+class ManifestJoinTest {
 
   @TempDir Path dir;
 
@@ -48,7 +48,7 @@ class CommitJoinTest {
 
   @Test
   void waitsForEverySourceButNeverForImagesWhateverTheArrivalOrder() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SourceDocument intro = source("# Intro\n");
     join.onManifest(manifest("c1", intro));
     assertThat(join.takeReady()).isEmpty();
@@ -61,7 +61,7 @@ class CommitJoinTest {
 
   @Test
   void buildsOnlyTheNewestPendingManifestOfABook() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SourceDocument v1 = source("# One\n");
     SourceDocument v2 = source("# Two\n");
     join.onManifest(manifest("c1", v1));
@@ -97,7 +97,7 @@ class CommitJoinTest {
 
   @Test
   void releasesTheBooksOfRevokedPartitionsWhole() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SourceDocument a = source("a", "# A\n");
     SourceDocument b = source("b", "# B\n");
     join.onSource(a, 0);
@@ -117,7 +117,7 @@ class CommitJoinTest {
 
   @Test
   void keepsOnlyWhatTheNextBuildNeedsAfterAnEdition() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SourceDocument v1 = source("a", "# One\n");
     SourceDocument v2 = source("a", "# Two\n");
     join.onSource(v1, 0);
@@ -149,7 +149,7 @@ class CommitJoinTest {
 
   @Test
   void keepsTheSourcesOfTheBuildInProgress() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SourceDocument v1 = source("a", "# One\n");
     join.onSource(v1, 0);
     join.onManifest(manifest("a", "c1", v1), 0);

@@ -1,9 +1,11 @@
-package io.galley.render.pipeline;
+package io.galley.render.intake;
 
 import io.galley.events.CommitIngested;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.kafka.CoPartitionedListener;
+import io.galley.render.build.ManifestJoin;
+import io.galley.render.build.RetryingBuildQueue;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,27 +19,27 @@ import org.springframework.stereotype.Component;
 @Component
 class BookRecordsListener extends CoPartitionedListener {
 
-  private final CommitJoin join;
-  private final RenderWorker worker;
+  private final ManifestJoin join;
+  private final RetryingBuildQueue queue;
 
-  BookRecordsListener(CommitJoin join, RenderWorker worker) {
+  BookRecordsListener(ManifestJoin join, RetryingBuildQueue queue) {
     this.join = join;
-    this.worker = worker;
+    this.queue = queue;
   }
 
   @KafkaListener(
       id = "render-books",
       topics = {Topics.SOURCE, Topics.RECENT_COMMITS},
-      groupId = KafkaConfiguration.GROUP,
+      groupId = IntakeConfiguration.GROUP,
       containerFactory = "joinListenerFactory")
   void on(ConsumerRecord<String, Object> record) {
     Object value = record.value();
     if (value instanceof SourceDocument source) {
       join.onSource(source, record.partition());
-      worker.wake();
+      queue.wake();
     } else if (value instanceof CommitIngested manifest) {
       join.onManifest(manifest, record.partition());
-      worker.wake();
+      queue.wake();
     } else if (value == null && Topics.SOURCE.equals(record.topic()) && record.key() != null) {
       int slash = record.key().indexOf('/');
       if (slash > 0) {
@@ -52,16 +54,16 @@ class BookRecordsListener extends CoPartitionedListener {
 
   @Override
   protected void release(Set<Integer> partitions) {
-    worker.forget(join.release(partitions));
+    queue.forget(join.release(partitions));
   }
 
   @Override
   protected void revoking() {
-    worker.pause();
+    queue.pause();
   }
 
   @Override
   protected void acquired(Set<Integer> partitions) {
-    worker.resume(!partitions.isEmpty());
+    queue.resume(!partitions.isEmpty());
   }
 }

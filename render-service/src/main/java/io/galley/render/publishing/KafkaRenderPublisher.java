@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.publishing;
 
 import io.galley.events.Digests;
 import io.galley.events.EditionEvent;
@@ -72,7 +72,7 @@ class KafkaRenderPublisher implements RenderPublisher {
 
   @Override
   public void retire(String bookId, List<String> editionIds) {
-    EditionTombstones.send(template, bookId, editionIds, KafkaConfiguration.SERVICE);
+    EditionTombstones.send(template, bookId, editionIds, PublishingConfiguration.SERVICE);
   }
 
   private void send(ProducerRecord<String, Object> record, String type, String id, String commit) {
@@ -83,7 +83,7 @@ class KafkaRenderPublisher implements RenderPublisher {
       ProducerRecord<String, Object> record, String type, String id, String commit) {
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(record.headers(), EventHeaders.ID, id);
-    EventHeaders.put(record.headers(), EventHeaders.SOURCE, KafkaConfiguration.SERVICE);
+    EventHeaders.put(record.headers(), EventHeaders.SOURCE, PublishingConfiguration.SERVICE);
     EventHeaders.put(
         record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "render"));
     return template.send(record);

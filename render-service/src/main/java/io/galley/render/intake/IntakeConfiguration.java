@@ -1,51 +1,37 @@
-package io.galley.render.pipeline;
+package io.galley.render.intake;
 
 import io.galley.events.CommitEvent;
 import io.galley.events.EventDeserializer;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import io.galley.kafka.BookPartitioner;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
-import java.util.HashMap;
+import io.galley.render.publishing.PublishingConfiguration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Kafka at the edge (topics and health are kafka-edge's): the joined topics' check, the producer
- * (with the book partitioner), the join's consumer factory, the error handler.
+ * The consumer {@link BookRecordsListener} reads through (topics and health are kafka-edge's): the
+ * joined topics' check, the listener factory of both topics, the error handler that retries, then
+ * dead-letters.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfiguration {
+class IntakeConfiguration {
 
   static final String GROUP = "galley-render";
-  static final String SERVICE = "render-service";
+  static final String SERVICE = PublishingConfiguration.SERVICE;
 
   @Bean
   JoinedTopicsCheck joinedTopicsCheck(KafkaAdmin admin) {
     return new JoinedTopicsCheck(admin, SERVICE, List.of(Topics.SOURCE, Topics.RECENT_COMMITS));
-  }
-
-  @Bean
-  KafkaTemplate<String, Object> renderKafkaTemplate(KafkaProperties kafka) {
-    Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PayloadSerializer()));
   }
 
   @Bean
@@ -66,10 +52,5 @@ class KafkaConfiguration {
             Topics.RECENT_COMMITS,
             new EventDeserializer<>(CommitEvent.class)),
         renderErrorHandler);
-  }
-
-  private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(
-      KafkaProperties kafka, Deserializer<T> values, DefaultErrorHandler errorHandler) {
-    return ListenerFactories.create(kafka.buildConsumerProperties(), GROUP, values, errorHandler);
   }
 }

@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +15,7 @@ import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.kafka.BookPartitioner;
 import io.galley.render.RenderApplication;
+import io.galley.render.build.ManifestJoin;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.PartitionSplit;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class RenderOwnershipIT {
   }
 
   private static Set<String> books(ConfigurableApplicationContext app) {
-    return app.getBean(CommitJoin.class).books();
+    return app.getBean(ManifestJoin.class).books();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
@@ -9,6 +9,8 @@ import io.galley.events.EditionPublished;
 import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.publishing.PublishException;
+import io.galley.render.publishing.RenderPublisher;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
 import java.util.ArrayList;
@@ -32,11 +34,11 @@ import org.springframework.stereotype.Component;
  * EditionPublished} naming the site's index blob.
  */
 @Component
-class HtmlEditionBuilder implements DisposableBean {
+class EditionBuildJob implements DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(HtmlEditionBuilder.class);
+  private static final Logger log = LoggerFactory.getLogger(EditionBuildJob.class);
 
-  private final CommitJoin join;
+  private final ManifestJoin join;
   private final ChapterCache cache;
   private final SiteBuilder sites;
   private final SiteLibrary library;
@@ -54,8 +56,8 @@ class HtmlEditionBuilder implements DisposableBean {
             return t;
           });
 
-  HtmlEditionBuilder(
-      CommitJoin join,
+  EditionBuildJob(
+      ManifestJoin join,
       ChapterCache cache,
       SiteBuilder sites,
       SiteLibrary library,

@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.publishing.RenderPublisher;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HtmlEditionBuilderTest {
+class EditionBuildJobTest {
 
   @TempDir Path dir;
 
@@ -50,17 +51,17 @@ class HtmlEditionBuilderTest {
         }
       };
 
-  CommitJoin join;
+  ManifestJoin join;
   SiteLibrary library;
-  HtmlEditionBuilder builder;
+  EditionBuildJob builder;
 
   @BeforeEach
   void setUp() {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
-    join = new CommitJoin();
+    join = new ManifestJoin();
     library = new SiteLibrary(dir.resolve("sites"));
     builder =
-        new HtmlEditionBuilder(
+        new EditionBuildJob(
             join,
             new ChapterCache(new MarkdownConverter(), meters),
             new SiteBuilder(library, assets),
@@ -140,8 +141,8 @@ class HtmlEditionBuilderTest {
             return super.build(manifest, rendered, executor);
           }
         };
-    HtmlEditionBuilder early =
-        new HtmlEditionBuilder(
+    EditionBuildJob early =
+        new EditionBuildJob(
             join, new ChapterCache(new MarkdownConverter(), meters), sites, library2, publisher);
     List<SourceDocument> docs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render;
 
 import io.galley.testsupport.KafkaBroker;
 

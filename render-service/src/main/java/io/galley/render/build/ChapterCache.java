@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import io.galley.events.ChapterEntry;
 import io.galley.events.Digests;

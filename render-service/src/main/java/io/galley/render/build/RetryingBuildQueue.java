@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static io.galley.kafka.CoPartitionedListener.HAND_OVER_WAIT;
 
@@ -6,6 +6,7 @@ import io.galley.events.CommitIngested;
 import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
 import io.galley.render.RenderProperties;
+import io.galley.render.publishing.PublishException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +29,18 @@ import org.springframework.stereotype.Component;
  * failures are retried until Kafka answers. Its state is reported by {@link #problem()}.
  */
 @Component
-class RenderWorker implements DisposableBean {
+public class RetryingBuildQueue implements DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(RenderWorker.class);
+  private static final Logger log = LoggerFactory.getLogger(RetryingBuildQueue.class);
 
-  private final CommitJoin join;
-  private final HtmlEditionBuilder builder;
+  private final ManifestJoin join;
+  private final EditionBuildJob job;
   private final ChapterCache cache;
   private final TopicProgress editions;
   private final int attempts;
   private final long retryMillis;
 
-  /** Failed attempts at the newest failing commit of each book; the worker thread's only. */
+  /** Failed attempts at the newest failing commit of each book; the build thread's only. */
   private final Map<String, Attempts> failures = new HashMap<>();
 
   private volatile String problem;
@@ -48,21 +49,21 @@ class RenderWorker implements DisposableBean {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "render-worker"));
 
-  RenderWorker(
-      CommitJoin join,
-      HtmlEditionBuilder builder,
+  RetryingBuildQueue(
+      ManifestJoin join,
+      EditionBuildJob job,
       ChapterCache cache,
       TopicProgress renderEditionsProgress,
       RenderProperties properties) {
     this.join = join;
-    this.builder = builder;
+    this.job = job;
     this.cache = cache;
     this.editions = renderEditionsProgress;
     this.attempts = properties.buildAttempts();
     this.retryMillis = properties.buildRetryDelay().toMillis();
   }
 
-  /** Why the worker cannot build, when it cannot (for readiness); empty while it works. */
+  /** Why the queue cannot build, when it cannot (for readiness); empty while it works. */
   Optional<String> problem() {
     if (executor.isShutdown()) {
       return Optional.of("render worker stopped");
@@ -70,8 +71,8 @@ class RenderWorker implements DisposableBean {
     return Optional.ofNullable(problem);
   }
 
-  /** Asks the worker to build whatever is ready. */
-  void wake() {
+  /** Asks the queue to build whatever is ready. */
+  public void wake() {
     try {
       executor.execute(this::drain);
     } catch (RejectedExecutionException e) {
@@ -83,7 +84,7 @@ class RenderWorker implements DisposableBean {
    * Forgets what this instance kept for books another instance owns now (chapters published,
    * renderings, failed attempts), on the worker thread, after any build running now.
    */
-  void forget(Set<String> bookIds) {
+  public void forget(Set<String> bookIds) {
     if (bookIds.isEmpty()) {
       return;
     }
@@ -92,7 +93,7 @@ class RenderWorker implements DisposableBean {
           () ->
               bookIds.forEach(
                   bookId -> {
-                    builder.forget(bookId);
+                    job.forget(bookId);
                     cache.forget(bookId);
                     failures.remove(bookId);
                   }));
@@ -106,7 +107,7 @@ class RenderWorker implements DisposableBean {
    * io.galley.kafka.CoPartitionedListener#HAND_OVER_WAIT}, for the running one to publish
    * (partitions are about to move: their next owner must see its edition).
    */
-  void pause() {
+  public void pause() {
     paused = true;
     try {
       executor.submit(() -> {}).get(HAND_OVER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,7 +121,7 @@ class RenderWorker implements DisposableBean {
   }
 
   /** Builds again; when {@code tookBooks}, after reading the editions to their end. */
-  void resume(boolean tookBooks) {
+  public void resume(boolean tookBooks) {
     if (tookBooks) {
       editions.markBehind();
     }
@@ -165,7 +166,7 @@ class RenderWorker implements DisposableBean {
   private boolean build(CommitIngested m) {
     try (CommitTrace trace = CommitTrace.open(m.commit())) {
       try {
-        builder.build(m);
+        job.build(m);
         failures.remove(m.bookId());
         join.built(m);
         return true;
@@ -192,7 +193,7 @@ class RenderWorker implements DisposableBean {
     }
     log.error("build of {}@{} failed {} times; giving up", m.bookId(), m.commit(), n, t);
     try {
-      builder.fail(m, String.valueOf(t));
+      job.fail(m, String.valueOf(t));
       failures.remove(m.bookId());
       join.built(m);
       return true;

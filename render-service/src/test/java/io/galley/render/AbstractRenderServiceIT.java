@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,6 @@ import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.events.Traceparent;
 import io.galley.observability.CommitTrace;
-import io.galley.render.RenderApplication;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestImages;
 import io.micrometer.core.instrument.MeterRegistry;

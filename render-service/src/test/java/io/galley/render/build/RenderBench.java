@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import io.galley.events.AssetRef;
 import io.galley.events.BookMetadata;
@@ -10,6 +10,7 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.publishing.RenderPublisher;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,7 +55,7 @@ class RenderBench {
   private static void run(Path bookDir) throws IOException {
     Path state = Files.createTempDirectory("render-bench");
     AssetStore assets = new AssetStore(state.resolve("assets"));
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     SiteLibrary library = new SiteLibrary(state.resolve("sites"));
     AtomicLong lastChapterAt = new AtomicLong();
     AtomicLong firstChapterAt = new AtomicLong();
@@ -76,8 +77,8 @@ class RenderBench {
           public void edition(EditionEvent edition) {}
         };
     MarkdownConverter converter = new MarkdownConverter();
-    HtmlEditionBuilder builder =
-        new HtmlEditionBuilder(
+    EditionBuildJob builder =
+        new EditionBuildJob(
             join,
             new ChapterCache(converter, new SimpleMeterRegistry()),
             new SiteBuilder(library, assets),

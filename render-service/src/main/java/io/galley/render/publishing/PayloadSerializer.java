@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.publishing;
 
 import io.galley.events.EventSerializer;
 import org.apache.kafka.common.serialization.Serializer;

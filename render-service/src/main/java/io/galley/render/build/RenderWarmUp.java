@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import io.galley.render.RenderProperties;
 import io.galley.render.markdown.ChapterContext;
@@ -32,14 +32,14 @@ class RenderWarmUp {
   private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(20);
 
   private final MarkdownConverter converter;
-  private final CommitJoin join;
-  private final HtmlEditionBuilder builder;
+  private final ManifestJoin join;
+  private final EditionBuildJob builder;
   private final boolean enabled;
 
   RenderWarmUp(
       MarkdownConverter converter,
-      CommitJoin join,
-      HtmlEditionBuilder builder,
+      ManifestJoin join,
+      EditionBuildJob builder,
       RenderProperties properties) {
     this.converter = converter;
     this.join = join;

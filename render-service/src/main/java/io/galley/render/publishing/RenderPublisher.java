@@ -1,11 +1,11 @@
-package io.galley.render.pipeline;
+package io.galley.render.publishing;
 
 import io.galley.events.EditionEvent;
 import io.galley.events.RenderedChapter;
 import java.util.List;
 
 /** Where the render service's results go. */
-interface RenderPublisher {
+public interface RenderPublisher {
 
   /** Publishes a rendered chapter of {@code commit} and waits until it is acknowledged. */
   void chapter(RenderedChapter chapter, String commit);

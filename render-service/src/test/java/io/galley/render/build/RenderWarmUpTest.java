@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import io.galley.render.RenderProperties;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.ChapterContext;
 import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.publishing.RenderPublisher;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,11 +28,11 @@ class RenderWarmUpTest {
 
   final MarkdownConverter converter = new MarkdownConverter();
 
-  RenderWarmUp warmUp(CommitJoin join) {
+  RenderWarmUp warmUp(ManifestJoin join) {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
     SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
-    HtmlEditionBuilder builder =
-        new HtmlEditionBuilder(
+    EditionBuildJob builder =
+        new EditionBuildJob(
             join,
             new ChapterCache(converter, new SimpleMeterRegistry()),
             new SiteBuilder(library, assets),
@@ -69,12 +70,12 @@ class RenderWarmUpTest {
 
   @Test
   void convertsTheSampleUntilDone() {
-    assertThat(warmUp(new CommitJoin()).run()).isEqualTo(RenderWarmUp.ROUNDS);
+    assertThat(warmUp(new ManifestJoin()).run()).isEqualTo(RenderWarmUp.ROUNDS);
   }
 
   @Test
   void stopsWhenABuildIsWaiting() {
-    CommitJoin join = new CommitJoin();
+    ManifestJoin join = new ManifestJoin();
     join.onManifest(
         new CommitIngested(
             "b",

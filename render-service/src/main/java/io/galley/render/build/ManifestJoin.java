@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import io.galley.events.ChapterEntry;
 import io.galley.events.CommitIngested;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * is dropped whole.
  */
 @Component
-class CommitJoin {
+public class ManifestJoin {
 
   /** What the join holds of one book. */
   private static final class BookState {
@@ -34,7 +34,7 @@ class CommitJoin {
   private final Map<String, BookState> books = new HashMap<>();
   private final Map<String, CommitIngested> pending = new LinkedHashMap<>();
 
-  CommitJoin() {}
+  ManifestJoin() {}
 
   private static String key(String docId, String sha256) {
     return docId + "@" + sha256;
@@ -53,7 +53,7 @@ class CommitJoin {
   }
 
   /** A chapter source read from {@code partition} (-1: unknown). */
-  synchronized void onSource(SourceDocument source, int partition) {
+  public synchronized void onSource(SourceDocument source, int partition) {
     BookState book = book(source.bookId(), partition);
     book.sources.put(key(source.docId(), source.sha256()), source);
     String previous = book.newest.put(source.docId(), source.sha256());
@@ -77,7 +77,7 @@ class CommitJoin {
   }
 
   /** A chapter was deleted (a tombstone): its newest source is no longer kept for later. */
-  synchronized void onDeleted(String bookId, String docId, int partition) {
+  public synchronized void onDeleted(String bookId, String docId, int partition) {
     book(bookId, partition).newest.remove(docId);
   }
 
@@ -86,7 +86,7 @@ class CommitJoin {
   }
 
   /** A manifest read from {@code partition} (-1: unknown). */
-  synchronized void onManifest(CommitIngested manifest, int partition) {
+  public synchronized void onManifest(CommitIngested manifest, int partition) {
     book(manifest.bookId(), partition);
     pending.remove(manifest.bookId());
     pending.put(manifest.bookId(), manifest);
@@ -125,7 +125,7 @@ class CommitJoin {
   }
 
   /** Drops every book last read from one of {@code partitions}; returns their bookIds. */
-  synchronized Set<String> release(Set<Integer> partitions) {
+  public synchronized Set<String> release(Set<Integer> partitions) {
     Set<String> released = new HashSet<>();
     books.forEach(
         (bookId, book) -> {
@@ -176,7 +176,7 @@ class CommitJoin {
   }
 
   /** The books held. */
-  synchronized Set<String> books() {
+  public synchronized Set<String> books() {
     return Set.copyOf(books.keySet());
   }
 

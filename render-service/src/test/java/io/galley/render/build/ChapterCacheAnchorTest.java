@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

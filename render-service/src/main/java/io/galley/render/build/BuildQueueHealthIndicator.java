@@ -1,22 +1,22 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
-/** Reports the render worker in {@code /actuator/health} and readiness: down with the reason. */
+/** Reports the build queue in {@code /actuator/health} and readiness: down with the reason. */
 @Component("renderLoop")
-class RenderWorkerHealthIndicator extends AbstractHealthIndicator {
+class BuildQueueHealthIndicator extends AbstractHealthIndicator {
 
-  private final RenderWorker worker;
+  private final RetryingBuildQueue queue;
 
-  RenderWorkerHealthIndicator(RenderWorker worker) {
-    this.worker = worker;
+  BuildQueueHealthIndicator(RetryingBuildQueue queue) {
+    this.queue = queue;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    worker
+    queue
         .problem()
         .ifPresentOrElse(reason -> builder.down().withDetail("reason", reason), () -> builder.up());
   }

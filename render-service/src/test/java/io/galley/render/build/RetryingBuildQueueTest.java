@@ -1,4 +1,4 @@
-package io.galley.render.pipeline;
+package io.galley.render.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +17,7 @@ import io.galley.kafka.TopicProgress;
 import io.galley.render.RenderProperties;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.MarkdownConverter;
+import io.galley.render.publishing.RenderPublisher;
 import io.galley.render.site.SiteBuilder;
 import io.galley.render.site.SiteLibrary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The render worker's loop survives any throwable from one build (issue 16, item 3). */
-class RenderWorkerTest {
+/** The render build queue's loop survives any throwable from one build (issue 16, item 3). */
+class RetryingBuildQueueTest {
 
   @TempDir Path dir;
 
@@ -63,22 +64,22 @@ class RenderWorkerTest {
         }
       };
 
-  CommitJoin join;
-  RenderWorker worker;
+  ManifestJoin join;
+  RetryingBuildQueue worker;
 
   @BeforeEach
   void setUp() {
     AssetStore assets = new AssetStore(dir.resolve("assets"));
-    join = new CommitJoin();
+    join = new ManifestJoin();
     SiteLibrary library = new SiteLibrary(dir.resolve("sites"));
     ChapterCache cache = new ChapterCache(new MarkdownConverter(), new SimpleMeterRegistry());
-    HtmlEditionBuilder builder =
-        new HtmlEditionBuilder(join, cache, new SiteBuilder(library, assets), library, publisher);
+    EditionBuildJob builder =
+        new EditionBuildJob(join, cache, new SiteBuilder(library, assets), library, publisher);
     RenderProperties properties =
         new RenderProperties(
             null, null, null, null, false, null, null, null, null, 2, Duration.ofMillis(10), null);
     TopicProgress editions = new TopicProgress(new KafkaAdmin(Map.of()), Topics.EDITIONS);
-    worker = new RenderWorker(join, builder, cache, editions, properties);
+    worker = new RetryingBuildQueue(join, builder, cache, editions, properties);
   }
 
   @AfterEach
