@@ -1,28 +1,20 @@
 package io.galley.ingest.commits;
 
 import io.galley.ingest.IngestProperties;
-import io.galley.ingest.book.BookLoader;
 import io.galley.ingest.lease.IngestLease;
 import io.galley.ingest.observability.IngestMetrics;
-import io.galley.ingest.publishing.CommitPublisher;
 import io.galley.ingest.publishing.PublishingTerm;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the ingest pipeline: loader, ingestor, poller and its schedule. */
+/**
+ * The polling of the content repository: the instance's role (active or standing by), the poller
+ * that hands each new commit to the {@link BookIngestor}, and the schedule that runs it.
+ */
 @Configuration(proxyBeanMethods = false)
-class IngestConfiguration {
-
-  @Bean
-  BookLoader bookLoader(IngestProperties properties) {
-    return new BookLoader(
-        properties.maxDocumentSize().toBytes(),
-        properties.maxAssetSize().toBytes(),
-        properties.parseCache().toBytes(),
-        properties.maxImagePixels(),
-        properties.maxImageSide());
-  }
+class PollingConfiguration {
 
   @Bean
   IngestRole ingestRole(
@@ -37,12 +29,8 @@ class IngestConfiguration {
 
   @Bean
   RepositoryPoller repositoryPoller(
-      IngestProperties properties,
-      IngestRole role,
-      CommitLog log,
-      BookLoader loader,
-      CommitPublisher publisher) {
-    return new RepositoryPoller(properties, role, log, new BookIngestor(loader, publisher, log));
+      IngestProperties properties, IngestRole role, CommitLog log, BookIngestor ingestor) {
+    return new RepositoryPoller(properties, role, log, ingestor);
   }
 
   @Bean
@@ -57,7 +45,7 @@ class IngestConfiguration {
             properties.pollInterval().toMillis(),
             metrics,
             properties.pollStallTimeout(),
-            java.time.Clock.systemUTC());
+            Clock.systemUTC());
     lease.onChange(scheduler::trigger); // take over (or stand by) now, not at the next tick
     return scheduler;
   }
