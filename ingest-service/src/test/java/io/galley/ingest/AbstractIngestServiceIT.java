@@ -215,6 +215,28 @@ abstract class AbstractIngestServiceIT {
   }
 
   @Test
+  void countsEachPublishedCommit() throws Exception {
+    double before = published(http("/actuator/prometheus"), "ingested");
+    repo.write("counted/book.yml", "id: " + bookId + "-counted\ntitle: Counted\n")
+        .write("counted/one.md", "# One\n")
+        .commit("Counted book");
+    // the publisher's counting decorator is declared with it, not applied behind its back
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> published(http("/actuator/prometheus"), "ingested") > before);
+  }
+
+  /** The {@code galley.ingest.commits} count of {@code status} in a Prometheus scrape. */
+  private static double published(String scrape, String status) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("galley_ingest_commits_total{"))
+        .filter(l -> l.contains("status=\"" + status + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void ingestsCommitsEditsAndRejectsBrokenChapters() throws Exception {
     byte[] png = TestImages.png(8, 8, Color.GREEN);
     String first =

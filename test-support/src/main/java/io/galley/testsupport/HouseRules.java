@@ -1,5 +1,8 @@
 package io.galley.testsupport;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.containAnyMethodsThat;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -152,6 +155,47 @@ public final class HouseRules {
         .haveSimpleNameEndingWith("Impl")
         .because(
             "names say what a thing is or does: not *Manager, *Helper, *Util, *Impl (STYLE.md)");
+  }
+
+  /**
+   * The service's beans are what its configuration declares: no post-processor rewrites them behind
+   * the reader's back (a decorator is applied where the bean is made).
+   */
+  public static ArchRule beansAreNotRewrittenByPostProcessors(String service) {
+    return noClasses()
+        .that()
+        .resideInAPackage("io.galley." + service + "..")
+        .should()
+        .implement("org.springframework.beans.factory.config.BeanPostProcessor")
+        .orShould()
+        .implement("org.springframework.beans.factory.config.BeanFactoryPostProcessor")
+        .because("wiring a newcomer can see: declare the decorated bean explicitly (STYLE.md)");
+  }
+
+  /** One vocabulary: a class that consumes a Kafka topic is a {@code *Listener}. */
+  public static ArchRule kafkaConsumersAreListeners(String service) {
+    return classes()
+        .that()
+        .resideInAPackage("io.galley." + service + "..")
+        .and(
+            containAnyMethodsThat(
+                annotatedWith("org.springframework.kafka.annotation.KafkaListener")))
+        .should()
+        .haveSimpleNameEndingWith("Listener")
+        .allowEmptyShould(true)
+        .because("one vocabulary across services: Kafka consumers are *Listener (STYLE.md)");
+  }
+
+  /** A configuration class says what it assembles: {@code <What>Configuration}. */
+  public static ArchRule configurationsAreNamedSo(String service) {
+    return classes()
+        .that()
+        .resideInAPackage("io.galley." + service + "..")
+        .and()
+        .areAnnotatedWith("org.springframework.context.annotation.Configuration")
+        .should()
+        .haveSimpleNameEndingWith("Configuration")
+        .because("a configuration class per feature, named for what it assembles (STYLE.md)");
   }
 
   private static String[] concat(String[] head, String... tail) {

@@ -48,4 +48,19 @@ public abstract class ServiceArchitecture {
   public void namesSayWhatAThingIs() {
     HouseRules.noVagueNames().check(CLASSES);
   }
+
+  @Test
+  public void declaresItsBeansWithoutPostProcessors() {
+    HouseRules.beansAreNotRewrittenByPostProcessors(service).check(CLASSES);
+  }
+
+  @Test
+  public void namesKafkaConsumersListeners() {
+    HouseRules.kafkaConsumersAreListeners(service).check(CLASSES);
+  }
+
+  @Test
+  public void namesConfigurationsForWhatTheyAssemble() {
+    HouseRules.configurationsAreNamedSo(service).check(CLASSES);
+  }
 }

@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.galley.blob.Blob;
 import io.galley.events.SpringEvent;
 import io.galley.export.util.PdfHelper;
+import io.galley.export.wiring.CountingPostProcessor;
+import io.galley.export.wiring.RecordsConsumer;
+import io.galley.export.wiring.Wiring;
 import io.galley.ingest.alpha.Alpha;
 import io.galley.ingest.beta.Beta;
 import io.galley.kafka.EdgeReader;
@@ -26,7 +29,10 @@ class HouseRulesTest {
               EdgeReader.class,
               Blob.class,
               SpringEvent.class,
-              PdfHelper.class);
+              PdfHelper.class,
+              CountingPostProcessor.class,
+              RecordsConsumer.class,
+              Wiring.class);
 
   @Test
   void findsAServiceUsingAnother() {
@@ -66,5 +72,18 @@ class HouseRulesTest {
         .hasMessageContaining("PdfHelper");
     assertThatThrownBy(() -> HouseRules.noVagueNames().check(BROKEN))
         .hasMessageContaining("PdfHelper");
+  }
+
+  @Test
+  void findsHiddenWiringAndOffVocabularyNames() {
+    assertThatThrownBy(
+            () -> HouseRules.beansAreNotRewrittenByPostProcessors("export").check(BROKEN))
+        .hasMessageContaining("CountingPostProcessor");
+    assertThatThrownBy(() -> HouseRules.kafkaConsumersAreListeners("export").check(BROKEN))
+        .hasMessageContaining("RecordsConsumer");
+    assertThatThrownBy(() -> HouseRules.configurationsAreNamedSo("export").check(BROKEN))
+        .hasMessageContaining("Wiring");
+    assertThatCode(() -> HouseRules.beansAreNotRewrittenByPostProcessors("ingest").check(BROKEN))
+        .doesNotThrowAnyException();
   }
 }

@@ -6,26 +6,15 @@ import io.galley.events.EventDeserializer;
 import io.galley.events.EventSerializer;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
-import io.galley.export.ExportProperties;
-import io.galley.export.edition.PipelineObserver;
-import io.galley.export.epub.EpubEditionBuilder;
-import io.galley.export.observability.EditionMetrics;
-import io.galley.export.pdf.PdfEditionBuilder;
-import io.galley.export.store.BlobAssetSource;
-import io.galley.export.store.EditionCatalog;
-import io.galley.export.store.EditionFileStore;
-import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.DeadLetters;
 import io.galley.kafka.JoinedTopicsCheck;
 import io.galley.kafka.ListenerFactories;
 import io.galley.kafka.ProducerSettings;
 import io.galley.kafka.ReplayHealthIndicator;
 import io.galley.kafka.TopicProgress;
-import io.galley.observability.CommitTrace;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,7 +32,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
  * Kafka edges of the export service (topics and health are kafka-edge's): consumers, the error
- * handler and the publisher.
+ * handler and the publisher. The build chain between them is {@link EditionBuildConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
@@ -114,32 +103,6 @@ class ExportKafkaConfiguration {
                 props, new StringSerializer(), new EventSerializer())));
   }
 
-  @Bean
-  EditionBuildJob editionBuildJob(
-      ExportProperties properties,
-      EditionFileStore store,
-      EditionCatalog catalog,
-      EditionPublisher publisher,
-      PipelineObserver observer,
-      EditionMetrics metrics) {
-    return new EditionBuildJob(
-        // the EPUB takes a fraction of the PDF's time: build it first so it is not held back
-        List.of(
-            metrics.measured(new EpubEditionBuilder(properties.build())),
-            metrics.measured(
-                new PdfEditionBuilder(
-                    properties.exporterVersion(),
-                    true,
-                    properties.pdfPartsDir(),
-                    properties.build()))),
-        store,
-        catalog,
-        publisher,
-        properties.exporterVersion(),
-        observer,
-        properties.build());
-  }
-
   /**
    * Ready once every edition, commit and rendered chapter written before the start is known, so
    * downloads, the catalog and the portal answer for every book.
@@ -153,32 +116,6 @@ class ExportKafkaConfiguration {
   @Bean
   TopicProgress exportEditionsProgress(KafkaAdmin admin) {
     return new TopicProgress(admin, Topics.EDITIONS);
-  }
-
-  @Bean
-  CoalescingBuildQueue buildQueue(
-      EditionBuildJob job, PipelineObserver observer, TopicProgress exportEditionsProgress) {
-    return new CoalescingBuildQueue(
-        content -> {
-          // after taking books: know every edition their previous owner published first
-          exportEditionsProgress.awaitIfBehind(CoPartitionedListener.HAND_OVER_WAIT);
-          try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
-            job.build(content); // the build thread's log lines carry the commit's trace id
-          }
-        },
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "export-build");
-              t.setDaemon(true);
-              return t;
-            }),
-        observer);
-  }
-
-  @Bean
-  ManifestJoin manifestJoin(
-      BlobAssetSource assets, CoalescingBuildQueue queue, PipelineObserver observer) {
-    return new ManifestJoin(assets, queue, observer);
   }
 
   /** Dead letters carry the bytes as they arrived; anything else is written as event JSON. */

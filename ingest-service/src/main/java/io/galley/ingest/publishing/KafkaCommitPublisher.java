@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes a commit's records in one Kafka transaction through a transactional template, so a
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Component;
  * to the blob store first (claim check): a manifest is announced only once every image it names is
  * durable there.
  */
-@Component
 class KafkaCommitPublisher implements CommitPublisher {
 
   static final String SERVICE = "ingest-service";

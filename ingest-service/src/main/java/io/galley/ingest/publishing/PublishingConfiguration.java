@@ -1,13 +1,18 @@
 package io.galley.ingest.publishing;
 
+import io.galley.blob.BlobStore;
 import io.galley.ingest.IngestProperties;
+import io.galley.ingest.observability.IngestMetrics;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The commit publisher's producer: the group's one transactional id, begun by each new term. */
+/**
+ * The commit publisher: the Kafka adapter, counted by a decorator, and its producer (the group's
+ * one transactional id, begun by each new term).
+ */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
@@ -21,5 +26,12 @@ class PublishingConfiguration {
   @Bean
   KafkaTemplate<String, byte[]> kafkaTemplate(PublishingTerm term) {
     return term.template();
+  }
+
+  /** The one {@link CommitPublisher}: Kafka (and the blob store), each success counted. */
+  @Bean
+  CommitPublisher commitPublisher(
+      KafkaTemplate<String, byte[]> kafkaTemplate, BlobStore blobStore, IngestMetrics metrics) {
+    return new CountingCommitPublisher(new KafkaCommitPublisher(kafkaTemplate, blobStore), metrics);
   }
 }
