@@ -2,6 +2,7 @@ package io.galley.export.pdf;
 
 import io.galley.events.BookMetadata;
 import io.galley.events.Heading;
+import io.galley.events.PrintSettings;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
@@ -28,6 +29,11 @@ final class PdfBookDocument {
   /** The anchor of a chapter's start within its part. */
   static final String CHAPTER_ANCHOR = "ch";
 
+  /** Body text justified; table cells stay as they are, too narrow to justify well. */
+  private static final String JUSTIFY =
+      ".chapter-content p, .chapter-content li, .chapter-content dd { text-align: justify; }"
+          + " .chapter-content td p, .chapter-content th p { text-align: inherit; }";
+
   private final String css;
 
   PdfBookDocument(String css) {
@@ -36,7 +42,11 @@ final class PdfBookDocument {
 
   /** The part of one chapter; {@code docIds} are the chapters of the book a link may target. */
   Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds) {
-    Document doc = shell(book.manifest().book(), "@page { @bottom-center { content: none; } }");
+    BookMetadata meta = book.manifest().book();
+    PrintSettings print = meta.printSettings();
+    Document doc =
+        shell(
+            meta, "@page { @bottom-center { content: none; } }" + (print.justify() ? JUSTIFY : ""));
     Element section = doc.body().appendElement("section").addClass("chapter").id(CHAPTER_ANCHOR);
     section.appendElement("div").addClass("running-title").text(chapter.title());
     Element content = section.appendElement("div").addClass("chapter-content");
@@ -46,6 +56,9 @@ final class PdfBookDocument {
       content.appendElement("h1").text(chapter.title());
     }
     rewrite(book, root, docIds);
+    if (print.hyphenate()) {
+      PdfHyphenation.hyphenate(root, meta.language());
+    }
     content.appendChildren(root.childNodesCopy());
     anchorBookmarks(doc);
     return doc;
