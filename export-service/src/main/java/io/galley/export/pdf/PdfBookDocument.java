@@ -6,6 +6,7 @@ import io.galley.events.PrintSettings;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,8 +41,17 @@ final class PdfBookDocument {
     this.css = css;
   }
 
-  /** The part of one chapter; {@code docIds} are the chapters of the book a link may target. */
-  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds) {
+  /** The printed page of an anchor of a chapter, for the page references of links. */
+  @FunctionalInterface
+  interface PageRefs {
+    String page(String docId, String anchor);
+  }
+
+  /**
+   * The part of one chapter; {@code docIds} are the chapters of the book a link may target, {@code
+   * refs} gives the pages that the book's page references print.
+   */
+  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds, PageRefs refs) {
     BookMetadata meta = book.manifest().book();
     PrintSettings print = meta.printSettings();
     Document doc =
@@ -56,6 +66,9 @@ final class PdfBookDocument {
       content.appendElement("h1").text(chapter.title());
     }
     rewrite(book, root, docIds);
+    if (print.pageReferences()) {
+      pageReferences(root, chapter.docId(), refs);
+    }
     if (print.hyphenate()) {
       PdfHyphenation.hyphenate(root, meta.language());
     }
@@ -166,6 +179,37 @@ final class PdfBookDocument {
       page.appendElement("p").addClass("publisher").text(meta.publisher());
     }
     return page;
+  }
+
+  /**
+   * Follows each link to a chapter or to a heading with the page it leads to, as text (so that it
+   * is tagged and read aloud with the link) outside the link.
+   */
+  private static void pageReferences(Element root, String docId, PageRefs refs) {
+    for (Element a : root.select("a[href]")) {
+      String href = a.attr("href");
+      String[] target = null;
+      if (href.startsWith(XREF)) {
+        String ref = href.substring(XREF.length());
+        int hash = ref.indexOf('#');
+        target =
+            new String[] {
+              URLDecoder.decode(ref.substring(0, hash), StandardCharsets.UTF_8),
+              ref.substring(hash + 1)
+            };
+      } else if (href.startsWith("#")) {
+        Element to = root.getElementById(href.substring(1));
+        if (to != null && to.normalName().matches("h[1-6]")) {
+          target = new String[] {docId, href.substring(1)};
+        }
+      }
+      if (target != null) {
+        a.after(
+            new Element("span")
+                .addClass("page-ref")
+                .text(" (page " + refs.page(target[0], target[1]) + ")"));
+      }
+    }
   }
 
   private static void rewrite(BookContent book, Element root, Set<String> docIds) {
