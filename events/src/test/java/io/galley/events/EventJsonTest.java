@@ -123,6 +123,47 @@ class EventJsonTest {
   }
 
   @Test
+  void printSettingsTravelWhenTheBookSetsThemAndAreLeftOutWhenDefault() {
+    CommitIngested plain = manifest();
+    BookMetadata b = plain.book();
+    BookMetadata ragged =
+        new BookMetadata(
+            b.id(),
+            b.title(),
+            b.subtitle(),
+            b.authors(),
+            b.language(),
+            b.publisher(),
+            b.rights(),
+            b.identifier(),
+            b.cover(),
+            b.pageSize(),
+            new PrintSettings(false, false, true));
+    CommitIngested set =
+        new CommitIngested(
+            plain.bookId(),
+            plain.commit(),
+            plain.parent(),
+            plain.author(),
+            plain.message(),
+            plain.committedAt(),
+            ragged,
+            plain.chapters(),
+            plain.assets(),
+            plain.changed(),
+            plain.deleted(),
+            plain.snapshot(),
+            plain.warnings());
+    String json = EventJson.toJson(set);
+    assertThat(json)
+        .contains("\"print\":{\"justify\":false,\"hyphenate\":false,\"pageReferences\":true}");
+    assertThat(EventJson.fromJson(json, CommitEvent.class)).isEqualTo(set);
+    assertThat(EventJson.toJson(plain)).doesNotContain("\"print\"");
+    assertThat(plain.book().printSettings()).isEqualTo(PrintSettings.DEFAULTS);
+    assertThat(set.manifestHash()).isNotEqualTo(plain.manifestHash());
+  }
+
+  @Test
   void readersIgnoreFieldsAddedByNewerWriters() {
     String json = EventJson.toJson(manifest()).replace("{\"type\"", "{\"addedLater\":42,\"type\"");
     assertThat(EventJson.fromJson(json, CommitEvent.class)).isEqualTo(manifest());

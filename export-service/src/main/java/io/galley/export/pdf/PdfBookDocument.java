@@ -2,9 +2,11 @@ package io.galley.export.pdf;
 
 import io.galley.events.BookMetadata;
 import io.galley.events.Heading;
+import io.galley.events.PrintSettings;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,15 +30,33 @@ final class PdfBookDocument {
   /** The anchor of a chapter's start within its part. */
   static final String CHAPTER_ANCHOR = "ch";
 
+  /** Body text justified; table cells stay as they are, too narrow to justify well. */
+  private static final String JUSTIFY =
+      ".chapter-content p, .chapter-content li, .chapter-content dd { text-align: justify; }"
+          + " .chapter-content td p, .chapter-content th p { text-align: inherit; }";
+
   private final String css;
 
   PdfBookDocument(String css) {
     this.css = css;
   }
 
-  /** The part of one chapter; {@code docIds} are the chapters of the book a link may target. */
-  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds) {
-    Document doc = shell(book.manifest().book(), "@page { @bottom-center { content: none; } }");
+  /** The printed page of an anchor of a chapter, for the page references of links. */
+  @FunctionalInterface
+  interface PageRefs {
+    String page(String docId, String anchor);
+  }
+
+  /**
+   * The part of one chapter; {@code docIds} are the chapters of the book a link may target, {@code
+   * refs} gives the pages that the book's page references print.
+   */
+  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds, PageRefs refs) {
+    BookMetadata meta = book.manifest().book();
+    PrintSettings print = meta.printSettings();
+    Document doc =
+        shell(
+            meta, "@page { @bottom-center { content: none; } }" + (print.justify() ? JUSTIFY : ""));
     Element section = doc.body().appendElement("section").addClass("chapter").id(CHAPTER_ANCHOR);
     section.appendElement("div").addClass("running-title").text(chapter.title());
     Element content = section.appendElement("div").addClass("chapter-content");
@@ -46,6 +66,12 @@ final class PdfBookDocument {
       content.appendElement("h1").text(chapter.title());
     }
     rewrite(book, root, docIds);
+    if (print.pageReferences()) {
+      pageReferences(root, chapter.docId(), refs);
+    }
+    if (print.hyphenate()) {
+      PdfHyphenation.hyphenate(root, meta.language());
+    }
     content.appendChildren(root.childNodesCopy());
     anchorBookmarks(doc);
     return doc;
@@ -153,6 +179,37 @@ final class PdfBookDocument {
       page.appendElement("p").addClass("publisher").text(meta.publisher());
     }
     return page;
+  }
+
+  /**
+   * Follows each link to a chapter or to a heading with the page it leads to, as text (so that it
+   * is tagged and read aloud with the link) outside the link.
+   */
+  private static void pageReferences(Element root, String docId, PageRefs refs) {
+    for (Element a : root.select("a[href]")) {
+      String href = a.attr("href");
+      String[] target = null;
+      if (href.startsWith(XREF)) {
+        String ref = href.substring(XREF.length());
+        int hash = ref.indexOf('#');
+        target =
+            new String[] {
+              URLDecoder.decode(ref.substring(0, hash), StandardCharsets.UTF_8),
+              ref.substring(hash + 1)
+            };
+      } else if (href.startsWith("#")) {
+        Element to = root.getElementById(href.substring(1));
+        if (to != null && to.normalName().matches("h[1-6]")) {
+          target = new String[] {docId, href.substring(1)};
+        }
+      }
+      if (target != null) {
+        a.after(
+            new Element("span")
+                .addClass("page-ref")
+                .text(" (page " + refs.page(target[0], target[1]) + ")"));
+      }
+    }
   }
 
   private static void rewrite(BookContent book, Element root, Set<String> docIds) {

@@ -39,6 +39,9 @@ public final class PdfEditionBuilder implements EditionBuilder {
   /** Bump when the parts' layout changes in a way their key does not capture. */
   private static final String PART_FORMAT = "parts/1 openhtmltopdf-1.1.65 pdfbox-3.0.8";
 
+  /** Layouts of the chapters at most, when page references move pages (TeX needs two or three). */
+  private static final int MAX_PASSES = 3;
+
   static {
     XRLog.setLoggerImpl(new Slf4jXrLogger());
   }
@@ -128,10 +131,60 @@ public final class PdfEditionBuilder implements EditionBuilder {
     Set<String> docIds = new HashSet<>();
     book.chapters().forEach(c -> docIds.add(c.docId()));
     Set<Path> used = new LinkedHashSet<>();
-    StringBuilder keys = new StringBuilder(book.manifest().manifestHash());
+    // page references need the pages of a layout; the text they add may move pages, so the
+    // chapters are laid out again with the numbers found until those stay (unchanged parts come
+    // from the cache); without page references one pass is all there is
+    PdfPageNumbers numbers = null;
+    StringBuilder keys;
+    List<PdfEditionWriter.Chapter> chapters;
+    for (int pass = 1; ; pass++) {
+      keys = new StringBuilder(book.manifest().manifestHash());
+      Map<String, String> asked = new HashMap<>();
+      PdfPageNumbers known = numbers;
+      PdfBookDocument.PageRefs refs =
+          (docId, anchor) -> {
+            String page = known == null ? "00" : known.page(docId, anchor);
+            asked.put(docId + "#" + anchor, page);
+            return page;
+          };
+      chapters = layOut(book, docIds, refs, used, keys, deadline);
+      numbers = new PdfPageNumbers(chapters);
+      PdfPageNumbers found = numbers;
+      boolean settled =
+          asked.entrySet().stream()
+              .allMatch(
+                  e -> {
+                    String[] target = e.getKey().split("#", 2);
+                    return e.getValue().equals(found.page(target[0], target[1]));
+                  });
+      if (settled || pass == MAX_PASSES) {
+        break;
+      }
+    }
+    PdfPageNumbers pages = numbers;
+    Document frontHtml = assembler.front(book, target -> pages.page(target[0], target[1]));
+    PdfPart front = PdfPartLayouts.await(layouts.submit(book, frontHtml, used, keys));
+    PdfFinisher.Stamp stamp =
+        new PdfFinisher(exporterVersion, archival)
+            .stamp(book.manifest(), Digests.sha256Hex(keys.toString()));
+    PdfEditionWriter writer =
+        new PdfEditionWriter(front, chapters, stamps, WHOLE_FACES, FACE_NAMES, stamp);
+    writer.write(out);
+    cache.prune(front.file().getParent(), used);
+    return writer.pages();
+  }
+
+  private List<PdfEditionWriter.Chapter> layOut(
+      BookContent book,
+      Set<String> docIds,
+      PdfBookDocument.PageRefs refs,
+      Set<Path> used,
+      StringBuilder keys,
+      long deadline)
+      throws IOException {
     List<Future<PdfPart>> parts = new ArrayList<>();
     for (RenderedChapter chapter : book.chapters()) {
-      parts.add(layouts.submit(book, assembler.chapter(book, chapter, docIds), used, keys));
+      parts.add(layouts.submit(book, assembler.chapter(book, chapter, docIds, refs), used, keys));
     }
     List<PdfEditionWriter.Chapter> chapters = new ArrayList<>();
     int pages = 0;
@@ -149,30 +202,7 @@ public final class PdfEditionBuilder implements EditionBuilder {
       parts.forEach(f -> f.cancel(true)); // queued layouts of later chapters are not needed
       throw e;
     }
-    Map<String, PdfPart> byDoc = new HashMap<>();
-    Map<String, Integer> start = new HashMap<>();
-    int page = 1;
-    for (PdfEditionWriter.Chapter c : chapters) {
-      byDoc.put(c.docId(), c.part());
-      start.put(c.docId(), page);
-      page += c.part().pages();
-    }
-    Document frontHtml =
-        assembler.front(
-            book,
-            target -> {
-              PdfPart.Anchor a = byDoc.get(target[0]).anchors().get(target[1]);
-              return Integer.toString(start.get(target[0]) + (a == null ? 0 : a.page()));
-            });
-    PdfPart front = PdfPartLayouts.await(layouts.submit(book, frontHtml, used, keys));
-    PdfFinisher.Stamp stamp =
-        new PdfFinisher(exporterVersion, archival)
-            .stamp(book.manifest(), Digests.sha256Hex(keys.toString()));
-    PdfEditionWriter writer =
-        new PdfEditionWriter(front, chapters, stamps, WHOLE_FACES, FACE_NAMES, stamp);
-    writer.write(out);
-    cache.prune(front.file().getParent(), used);
-    return writer.pages();
+    return chapters;
   }
 
   private void checkBudget(RenderedChapter chapter, int pages, long deadline) {

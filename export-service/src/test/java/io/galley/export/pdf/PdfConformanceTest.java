@@ -43,7 +43,7 @@ class PdfConformanceTest {
     assertThat(failures(pdf, PDFAFlavour.PDFA_3_U)).isEmpty();
   }
 
-  private static List<String> failures(byte[] file, PDFAFlavour flavour) throws Exception {
+  static List<String> failures(byte[] file, PDFAFlavour flavour) throws Exception {
     try (PDFAParser parser =
             Foundries.defaultInstance().createParser(new ByteArrayInputStream(file), flavour);
         PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {

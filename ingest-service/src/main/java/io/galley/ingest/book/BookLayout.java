@@ -1,5 +1,6 @@
 package io.galley.ingest.book;
 
+import io.galley.events.PrintSettings;
 import io.galley.events.Problem;
 import io.galley.ingest.validation.Problems;
 import io.galley.ingest.validation.TextChecks;
@@ -195,7 +196,11 @@ record BookLayout(
           v.text("cover", false),
           v.texts("chapters"),
           v.text("pageSize", false),
-          v.flag("strictLinks"));
+          v.flag("strictLinks"),
+          new PrintSettings(
+              flag(v, "justify", PrintSettings.DEFAULTS.justify()),
+              flag(v, "hyphenate", PrintSettings.DEFAULTS.hyphenate()),
+              flag(v, "pageReferences", PrintSettings.DEFAULTS.pageReferences())));
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
       String msg =
@@ -205,6 +210,10 @@ record BookLayout(
       problems.error(path, line, "malformed book.yml: " + msg.strip());
       return null;
     }
+  }
+
+  private static boolean flag(Values v, String key, boolean absent) {
+    return v.has(key) ? v.flag(key) : absent;
   }
 
   private static Optional<String> text(

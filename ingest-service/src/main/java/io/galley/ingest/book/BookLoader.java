@@ -200,7 +200,8 @@ public final class BookLoader {
           y.rights(),
           y.identifier() == null ? "urn:galley:" + id : y.identifier(),
           cover,
-          y.pageSize());
+          y.pageSize(),
+          y.print());
     }
     BookToml toml = layout.toml();
     String title;

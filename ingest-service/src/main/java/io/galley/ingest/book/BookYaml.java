@@ -1,11 +1,13 @@
 package io.galley.ingest.book;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.galley.events.PrintSettings;
 import java.util.List;
 
 /**
  * The keys of {@code book.yml}; unknown keys are ignored. {@code strictLinks: true} makes links to
- * missing chapters errors instead of warnings.
+ * missing chapters errors instead of warnings; {@code justify}, {@code hyphenate} and {@code
+ * pageReferences} set the PDF ({@link PrintSettings}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BookYaml(
@@ -20,11 +22,13 @@ record BookYaml(
     String cover,
     List<String> chapters,
     String pageSize,
-    Boolean strictLinks) {
+    Boolean strictLinks,
+    PrintSettings print) {
 
   BookYaml {
     authors = authors == null ? List.of() : List.copyOf(authors);
     chapters = chapters == null ? List.of() : List.copyOf(chapters);
     strictLinks = Boolean.TRUE.equals(strictLinks);
+    print = print == null ? PrintSettings.DEFAULTS : print;
   }
 }

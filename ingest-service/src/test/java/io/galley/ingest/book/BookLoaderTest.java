@@ -2,6 +2,7 @@ package io.galley.ingest.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.galley.events.PrintSettings;
 import io.galley.events.Problem;
 import io.galley.ingest.validation.Problems;
 import io.galley.testsupport.TestImages;
@@ -55,6 +56,25 @@ class BookLoaderTest {
     assertThat(book.metadata().cover()).isEqualTo("img/cover.png");
     assertThat(docIds(book)).containsExactly("b", "a");
     assertThat(book.assets()).hasSize(1);
+  }
+
+  @Test
+  void readsThePrintSettingsOfBookYmlWithDefaultsForTheOnesItLeavesOut() {
+    Book set =
+        load(
+            Files.of()
+                .text("b/book.yml", "title: T\njustify: false\npageReferences: true\n")
+                .text("b/a.md", "# Alpha\n"),
+            "b");
+    assertThat(set.metadata().printSettings()).isEqualTo(new PrintSettings(false, true, true));
+    Book unset =
+        load(
+            Files.of().text("b/book.yml", "title: T\nhyphenate: false\n").text("b/a.md", "# A\n"),
+            "b");
+    assertThat(unset.metadata().printSettings()).isEqualTo(new PrintSettings(true, false, false));
+    Book plain = load(Files.of().text("b/book.yml", "title: T\n").text("b/a.md", "# A\n"), "b");
+    assertThat(plain.metadata().printSettings()).isEqualTo(PrintSettings.DEFAULTS);
+    assertThat(plain.metadata().print()).as("left out of the event").isNull();
   }
 
   @Test

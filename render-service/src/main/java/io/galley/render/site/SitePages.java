@@ -22,6 +22,20 @@ final class SitePages {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+  /**
+   * The menu toggle of small screens: without a script, a checkbox before the layout that the style
+   * sheet reads ({@code :checked ~ .layout}) to show the chapter list, which is otherwise hidden
+   * there so that the chapter comes first; the checkbox itself stays focusable, so the keyboard
+   * opens the list with Space as the pointer does by pressing the label.
+   */
+  private static final String MENU_TOGGLE =
+      "<input type=\"checkbox\" id=\"galley-menu\" class=\"menu-toggle\""
+          + " aria-controls=\"galley-chapters\">\n";
+
+  private static final String MENU_BUTTON =
+      "<label class=\"menu-button\" for=\"galley-menu\">"
+          + "<span aria-hidden=\"true\">\u2630</span> Chapters</label>\n";
+
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -236,7 +250,10 @@ final class SitePages {
         + root
         + "\">\n"
         + "<a class=\"skip-link\" href=\"#galley-content\">Skip to content</a>\n"
-        + "<header class=\"site-header\">\n<a class=\"book-title\" href=\""
+        + MENU_TOGGLE
+        + "<header class=\"site-header\">\n"
+        + MENU_BUTTON
+        + "<a class=\"book-title\" href=\""
         + root
         + "index.html\">"
         + esc(manifest.book().title())
@@ -249,7 +266,7 @@ final class SitePages {
         + "</form>\n"
         + "</header>\n"
         + "<div class=\"layout\">\n"
-        + "<aside class=\"sidebar\">\n"
+        + "<aside class=\"sidebar\" id=\"galley-chapters\">\n"
         + toc(path, currentDocId)
         + "</aside>\n"
         + "<main id=\"galley-content\">\n<article>\n"
