@@ -27,14 +27,22 @@ record BenchOptions(
     int profileMaxChapters,
     int fullEditsMaxChapters,
     int warmUpBookChapters,
+    boolean coldStart,
+    boolean idleHeap,
+    int pdfEdits,
     long deadlineNanos) {
 
   static final String USAGE =
       """
       bench/run [options]
-        --sizes 27,270,1000     book sizes in chapters
+        --sizes 27,270,1000     book sizes in chapters ("none": only the cold-start phases)
+        --cold-start on         first, time a fresh-state start of the sample guide (on|off)
+        --idle-heap on          then each service's heap at rest after a full GC (on|off)
+        --pdf-edits 0           books above --full-edits-max: this many more edits that wait for
+                                HTML, EPUB and PDF (slow at 1000 chapters; e.g. 3)
         --edits 20              single-chapter edits per size, each pushed with the webhook
-        --polling-edits 5       further edits left to ingest's 1 s polling (no webhook)
+        --polling-edits 5       further edits with no webhook: ingest sees them by watching the
+                                content repository's refs (its 1 s polling is the fallback)
         --edit-formats HTML,EPUB,PDF   formats each edit waits for (books up to --full-edits-max)
         --full-edits-max 27     larger books: edits wait for HTML only (export rebuilds whole books)
         --warm-up-book 27       before the full build, publish this many chapters of a book with
@@ -68,6 +76,9 @@ record BenchOptions(
     int fullEditsMax = 27;
     int warmUpBook = 27;
     long minutes = 240;
+    boolean coldStart = true;
+    boolean idleHeap = true;
+    int pdfEdits = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--profile")) {
@@ -83,7 +94,13 @@ record BenchOptions(
         case "--work" -> work = Path.of(v).toAbsolutePath().normalize();
         case "--results" -> results = Path.of(v).toAbsolutePath().normalize();
         case "--sizes" ->
-            sizes = Arrays.stream(v.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            sizes =
+                v.equals("none")
+                    ? List.of()
+                    : Arrays.stream(v.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        case "--cold-start" -> coldStart = onOff(a, v);
+        case "--idle-heap" -> idleHeap = onOff(a, v);
+        case "--pdf-edits" -> pdfEdits = Integer.parseInt(v);
         case "--edits" -> edits = Integer.parseInt(v);
         case "--polling-edits" -> polling = Integer.parseInt(v);
         case "--seed" -> seed = Long.parseLong(v);
@@ -127,7 +144,18 @@ record BenchOptions(
         profileMax,
         fullEditsMax,
         warmUpBook,
+        coldStart,
+        idleHeap,
+        pdfEdits,
         System.nanoTime() + Duration.ofMinutes(minutes).toNanos());
+  }
+
+  private static boolean onOff(String option, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(option + " takes on or off, not " + value);
+    };
   }
 
   /** Nanos left in the overall budget (never negative). */

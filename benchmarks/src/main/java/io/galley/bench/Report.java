@@ -9,13 +9,19 @@ final class Report {
 
   private Report() {}
 
-  static String markdown(String machine, BenchOptions o, List<SizeResult> results) {
+  static String markdown(
+      String machine, BenchOptions o, List<SizeResult> results, ColdStart.Result cold) {
     StringBuilder md =
         new StringBuilder("# Galley benchmark results\n\n").append(machine).append('\n');
     md.append(
         String.format(
-            "Seed %d; %d webhook edits and %d polling edits per size; edits wait for %s.%n%n",
+            "Seed %d; %d webhook edits and %d edits without webhook per size; edits wait for %s.%n%n",
             o.seed(), o.edits(), o.pollingEdits(), o.editFormats()));
+    md.append("## Summary: issue 19 targets\n\n").append(Summary.table(results, cold, o));
+    if (cold != null) {
+      md.append(ColdReport.markdown(cold, o));
+    }
+    md.append('\n');
     md.append("## Full builds on a warm stack\n\n")
         .append(
             "| chapters | words | PDF pages | ingest s | HTML s | EPUB s | PDF s | render chapters/s "
@@ -61,7 +67,16 @@ final class Report {
         .append("| chapters | trigger | HTML | EPUB | PDF |\n| ---: | --- | --- | --- | --- |\n");
     for (SizeResult r : results) {
       md.append(editRow(r.chapters, "webhook", r.webhookEdits, r.editsAttempted));
-      md.append(editRow(r.chapters, "1 s polling", r.pollingEdits, r.pollingEditsAttempted));
+      md.append(
+          editRow(
+              r.chapters,
+              "no webhook (ref watcher, 1 s polling)",
+              r.pollingEdits,
+              r.pollingEditsAttempted));
+      if (r.bigPdfEditsAttempted > 0) {
+        md.append(
+            editRow(r.chapters, "webhook, --pdf-edits", r.bigPdfEdits, r.bigPdfEditsAttempted));
+      }
     }
     md.append("\n## Pandoc on the same Markdown (standalone HTML, EPUB)\n\n")
         .append(
@@ -85,7 +100,7 @@ final class Report {
     }
     md.append(
         "\nratio = pandoc time / Galley warm full-build time (how many times faster Galley is).\n");
-    md.append("\n## Targets\n\n").append(Targets.table(results));
+    md.append("\n## Targets of issue 9\n\n").append(Targets.table(results));
     for (SizeResult r : results) {
       r.notes.forEach(n -> md.append("\n- ").append(r.chapters).append(" chapters: ").append(n));
     }

@@ -75,8 +75,31 @@ final class SizeBenchmark {
             chapters <= options.fullEditsMaxChapters()
                 ? options.editFormats()
                 : EnumSet.of(Format.HTML);
-        edits(book, repo, bookDir, watch, true, options.edits(), formats, result);
-        edits(book, repo, bookDir, watch, false, options.pollingEdits(), formats, result);
+        result.editsAttempted =
+            edits(book, repo, bookDir, watch, true, options.edits(), formats, result.webhookEdits);
+        result.pollingEditsAttempted =
+            edits(
+                book,
+                repo,
+                bookDir,
+                watch,
+                false,
+                options.pollingEdits(),
+                formats,
+                result.pollingEdits);
+        if (!formats.contains(Format.PDF) && options.pdfEdits() > 0) {
+          // the big-book PDF phase: export re-assembles the whole file, so these are slow
+          result.bigPdfEditsAttempted =
+              edits(
+                  book,
+                  repo,
+                  bookDir,
+                  watch,
+                  true,
+                  options.pdfEdits(),
+                  EnumSet.allOf(Format.class),
+                  result.bigPdfEdits);
+        }
         if (options.profile()
             && chapters <= options.profileMaxChapters()
             && !options.deadlinePassed()) {
@@ -130,7 +153,8 @@ final class SizeBenchmark {
     }
   }
 
-  private void edits(
+  /** Single-chapter edits, each timed to the formats listed; returns how many were made. */
+  private int edits(
       SyntheticBook book,
       ContentRepo repo,
       Path bookDir,
@@ -138,29 +162,28 @@ final class SizeBenchmark {
       boolean webhook,
       int count,
       Set<Format> formats,
-      SizeResult result)
+      Map<Format, List<Long>> into)
       throws Exception {
-    Map<Format, List<Long>> into = webhook ? result.webhookEdits : result.pollingEdits;
+    int attempted = 0;
     for (int k = 1; k <= count && !options.deadlinePassed(); k++) {
       int chapter = 1 + (int) ((k * 7919L + (webhook ? 0 : 13)) % book.chapters());
       Path file = book.writeChapter(bookDir, chapter, bump(chapter));
       String commit =
           repo.commitFile(
               "book/" + book.chapterPath(chapter),
-              "Edit chapter " + chapter + (webhook ? " (webhook)" : " (polling)"));
+              "Edit chapter " + chapter + (webhook ? " (webhook)" : " (no webhook)"));
       long t0 = System.nanoTime();
       if (webhook) {
         api.pushWebhook();
-        result.editsAttempted++;
-      } else {
-        result.pollingEditsAttempted++;
       }
+      attempted++;
       EditionWatch.Outcome o = watch.await(commit, t0, formats, options.editTimeout(), null);
       o.millis().forEach((f, ms) -> into.get(f).add(ms));
       log(
           "%d chapters: edit %d/%d (%s, %s) %s",
-          book.chapters(), k, count, webhook ? "webhook" : "polling", file.getFileName(), o);
+          book.chapters(), k, count, webhook ? "webhook" : "no webhook", file.getFileName(), o);
     }
+    return attempted;
   }
 
   /**

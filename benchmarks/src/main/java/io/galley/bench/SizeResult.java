@@ -28,8 +28,13 @@ final class SizeResult {
   long epubBytes = -1;
   final Map<Format, List<Long>> webhookEdits = lists();
   final Map<Format, List<Long>> pollingEdits = lists();
+
+  /** Edits of a book above --full-edits-max that waited for every format (--pdf-edits). */
+  final Map<Format, List<Long>> bigPdfEdits = lists();
+
   int editsAttempted;
   int pollingEditsAttempted;
+  int bigPdfEditsAttempted;
   PandocRun.Times pandoc;
   String pandocNote = "";
   String profile = "";

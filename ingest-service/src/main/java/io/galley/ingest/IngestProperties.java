@@ -52,6 +52,8 @@ import org.springframework.validation.annotation.Validated;
  *     guide.recent-commits.v1} (older ones are retired with tombstones) and in memory, default 50;
  *     the last accepted manifest of a book is kept whatever its age. What render and export can
  *     show of a book's history (their {@code history-per-book}) is bounded by it
+ * @param watchRepository whether a local content repository's refs are watched, so a commit is
+ *     polled at once rather than at the next poll interval, default true; ignored for a URL
  */
 @Validated
 @ConfigurationProperties("galley.ingest")
@@ -78,7 +80,8 @@ public record IngestProperties(
     @DefaultValue("20000") @Positive Integer maxImageSide,
     @DefaultValue("galley-ingest") @Pattern(regexp = NAME, message = NAME_RULE) String group,
     @DefaultValue("8s") @DurationMin(seconds = 1) Duration leaseTimeout,
-    @DefaultValue("50") @Positive Integer commitsKeptPerBook) {
+    @DefaultValue("50") @Positive Integer commitsKeptPerBook,
+    @DefaultValue("true") Boolean watchRepository) {
 
   /** Decisions of each book kept unless {@code galley.ingest.commits-kept-per-book} is set. */
   public static final int DEFAULT_COMMITS_KEPT_PER_BOOK = 50;
@@ -120,12 +123,14 @@ public record IngestProperties(
     leaseTimeout = leaseTimeout == null ? Duration.ofSeconds(8) : leaseTimeout;
     commitsKeptPerBook =
         commitsKeptPerBook == null ? DEFAULT_COMMITS_KEPT_PER_BOOK : commitsKeptPerBook;
+    watchRepository = watchRepository == null || watchRepository;
   }
 
   /** The defaults for content repository {@code repository}, as with no other property set. */
   public static IngestProperties defaults(String repository) {
     return new IngestProperties(
         repository,
+        null,
         null,
         null,
         null,

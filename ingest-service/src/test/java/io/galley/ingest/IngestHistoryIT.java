@@ -86,7 +86,11 @@ class IngestHistoryIT {
             .commit("Start");
     try (ConfigurableApplicationContext app =
         start(
-            repo, "--galley.ingest.poll-interval=1h", "--galley.ingest.webhook-secret=topsecret")) {
+            repo,
+            "--galley.ingest.poll-interval=1h",
+            "--galley.ingest.webhook-secret=topsecret",
+            // the ref watcher would poll without the webhook: this test is the webhook's
+            "--galley.ingest.watch-repository=false")) {
       awaitCommit(c1); // the first poll runs at start
       String c2 = repo.write("manual/a.md", "# A2\n").commit("Edit");
       String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + c2 + "\"}";
@@ -110,8 +114,10 @@ class IngestHistoryIT {
     String c2 = repo.write("manual/a.md", "# A\n\nMore.\n").commit("Edit a");
     String other = repo.write("notes.txt", "not a book").commit("Outside the book");
     String c3 = repo.write("manual/b.md", "# B\n\nMore.\n").commit("Edit b");
-    // polled only at start and on a webhook, so the force-push below is seen in one piece
-    try (ConfigurableApplicationContext app = start(repo, "--galley.ingest.poll-interval=1h")) {
+    // polled only at start and on a webhook (no ref watcher), so the force-push below is seen in
+    // one piece
+    try (ConfigurableApplicationContext app =
+        start(repo, "--galley.ingest.poll-interval=1h", "--galley.ingest.watch-repository=false")) {
       awaitCommit(c3);
       assertThat(commits()).containsExactly(c1, c2, c3).doesNotContain(other);
       CommitIngested second = (CommitIngested) events().get(1);

@@ -88,5 +88,10 @@ class IngestPropertiesTest {
                 .get("description")
                 .asString())
         .contains("unsigned pushes");
+    assertThat(
+            ConfigurationMetadata.property("galley.ingest.watch-repository")
+                .get("defaultValue")
+                .asBoolean())
+        .isTrue();
   }
 }

@@ -1,6 +1,7 @@
 package io.galley.ingest.commits;
 
 import io.galley.ingest.IngestProperties;
+import io.galley.ingest.git.RefWatcher;
 import io.galley.ingest.lease.IngestLease;
 import io.galley.ingest.observability.IngestMetrics;
 import io.galley.ingest.publishing.PublishingTerm;
@@ -48,5 +49,11 @@ class PollingConfiguration {
             Clock.systemUTC());
     lease.onChange(scheduler::trigger); // take over (or stand by) now, not at the next tick
     return scheduler;
+  }
+
+  @Bean
+  RefWatcher refWatcher(IngestProperties properties, PollScheduler scheduler) {
+    // a ref change asks for a poll as a push webhook does; the poll interval stays the fallback
+    return RefWatcher.of(properties.repository(), properties.watchRepository(), scheduler::trigger);
   }
 }

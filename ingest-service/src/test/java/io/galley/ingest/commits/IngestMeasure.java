@@ -88,6 +88,7 @@ public final class IngestMeasure {
             null,
             "galley-measure-" + System.nanoTime(),
             null,
+            null,
             null);
     KafkaProperties kafka = new KafkaProperties();
     kafka.setBootstrapServers(List.of(bootstrap));

@@ -73,6 +73,7 @@ class RepositoryPollerHealthTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }

@@ -160,6 +160,7 @@ class ZombieFencingIT {
           null,
           group,
           null,
+          null,
           null);
     }
   }
