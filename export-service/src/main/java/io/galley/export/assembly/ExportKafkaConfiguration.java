@@ -21,6 +21,8 @@ import io.galley.kafka.ListenerFactories;
 import io.galley.kafka.ReplayHealthIndicator;
 import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
+import io.galley.observability.CommitTracing;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +59,14 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  CommonErrorHandler exportErrorHandler(KafkaProperties kafka, KafkaConnectionDetails connection) {
+  CommonErrorHandler exportErrorHandler(
+      KafkaProperties kafka, KafkaConnectionDetails connection, ObservationRegistry observations) {
     Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
     KafkaTemplate<Object, Object> dlt =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
                 props, new RawOrEventSerializer(), new RawOrEventSerializer()));
+    observe(dlt, observations);
     return DeadLetters.errorHandler(dlt, SERVICE);
   }
 
@@ -105,12 +109,21 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  EditionPublisher editionPublisher(KafkaProperties kafka, KafkaConnectionDetails connection) {
+  EditionPublisher editionPublisher(
+      KafkaProperties kafka, KafkaConnectionDetails connection, ObservationRegistry observations) {
     Map<String, Object> props = ExportProducerSettings.of(kafka, connection);
-    return new KafkaEditionPublisher(
+    KafkaTemplate<String, Object> template =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new EventSerializer())));
+                props, new StringSerializer(), new EventSerializer()));
+    observe(template, observations);
+    return new KafkaEditionPublisher(template);
+  }
+
+  /** A span and W3C trace headers per record sent (the template is no bean: given the registry). */
+  private static void observe(KafkaTemplate<?, ?> template, ObservationRegistry observations) {
+    template.setObservationRegistry(observations);
+    template.setObservationEnabled(true);
   }
 
   @Bean
@@ -156,13 +169,16 @@ class ExportKafkaConfiguration {
 
   @Bean
   CoalescingBuildQueue buildQueue(
-      EditionBuildJob job, PipelineObserver observer, TopicProgress exportEditionsProgress) {
+      EditionBuildJob job,
+      PipelineObserver observer,
+      TopicProgress exportEditionsProgress,
+      CommitTracing tracing) {
     return new CoalescingBuildQueue(
         content -> {
           // after taking books: know every edition their previous owner published first
           exportEditionsProgress.awaitIfBehind(CoPartitionedListener.HAND_OVER_WAIT);
-          try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
-            job.build(content); // the build thread's log lines carry the commit's trace id
+          try (CommitTrace trace = tracing.open("export build", content.manifest().commit())) {
+            job.build(content); // a span of the commit's trace; its log lines name the commit
           }
         },
         Executors.newSingleThreadExecutor(

@@ -6,6 +6,7 @@ import io.galley.ingest.lease.IngestLease;
 import io.galley.ingest.observability.IngestMetrics;
 import io.galley.ingest.publishing.CommitPublisher;
 import io.galley.ingest.publishing.PublishingTerm;
+import io.galley.observability.CommitTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,10 @@ class IngestConfiguration {
       IngestRole role,
       CommitLog log,
       BookLoader loader,
-      CommitPublisher publisher) {
-    return new RepositoryPoller(properties, role, log, new BookIngestor(loader, publisher, log));
+      CommitPublisher publisher,
+      CommitTracing tracing) {
+    return new RepositoryPoller(
+        properties, role, log, new BookIngestor(loader, publisher, log), tracing);
   }
 
   @Bean

@@ -44,8 +44,12 @@ class KafkaConfiguration {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, BookPartitioner.class.getName());
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new PayloadSerializer()));
+    KafkaTemplate<String, Object> template =
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                props, new StringSerializer(), new PayloadSerializer()));
+    template.setObservationEnabled(true); // a span and W3C trace headers per record sent
+    return template;
   }
 
   @Bean
