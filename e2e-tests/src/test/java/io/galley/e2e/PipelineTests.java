@@ -7,6 +7,7 @@ import com.adobe.epubcheck.api.EpubCheck;
 import com.adobe.epubcheck.util.DefaultReportImpl;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestRepo;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +41,25 @@ abstract class PipelineTests {
   @TempDir static Path tmp;
   static TestRepo repo;
   static Stack stack;
+  static String firstCommit;
+
+  /** The spans of all three services (each exports to it), to follow one commit's trace. */
+  static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
 
   static void startStack(KafkaBroker broker) {
     repo = TestRepo.init(tmp.resolve("content"));
     Books.tinyGoGuide(repo);
-    repo.commit("First three chapters");
-    stack = Stack.start(broker.bootstrapServers(), repo.dir(), tmp.resolve("state"));
+    firstCommit = repo.commit("First three chapters");
+    stack =
+        Stack.start(
+            broker.bootstrapServers(),
+            repo.dir(),
+            tmp.resolve("state"),
+            app ->
+                app.properties("management.opentelemetry.tracing.export.schedule-delay=100ms")
+                    .initializers(
+                        context ->
+                            context.getBeanFactory().registerSingleton("testSpanExporter", SPANS)));
   }
 
   @AfterAll
@@ -82,6 +96,21 @@ abstract class PipelineTests {
     assertThat(commitsOf(editions, "EPUB")).contains(first, second);
     assertThat(commitsOf(editions, "HTML")).contains(first, second);
     assertThat(editions.get(0).get("commit").asString()).as("newest first").isEqualTo(second);
+  }
+
+  @Test
+  void oneCommitIsOneTraceFromIngestThroughRenderToExport() {
+    awaitEditions(firstCommit);
+    CommitTraceView trace =
+        await()
+            .atMost(EDITIONS_TIMEOUT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> CommitTraceView.of(SPANS.getFinishedSpanItems(), firstCommit),
+                t -> t.map(CommitTraceView::complete).orElse(false))
+            .orElseThrow();
+    System.out.println("the trace of " + firstCommit + ":\n" + trace.tree());
+    trace.assertChained();
   }
 
   private static String head() throws IOException {

@@ -5,6 +5,7 @@ import io.galley.ingest.IngestApplication;
 import io.galley.render.RenderApplication;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,21 +31,30 @@ public final class Stack implements AutoCloseable {
 
   /** Starts render, export and ingest (in that order) on the broker, ingesting the repository. */
   public static Stack start(String bootstrapServers, Path contentRepo, Path state) {
+    return start(bootstrapServers, contentRepo, state, UnaryOperator.identity());
+  }
+
+  /** Like {@link #start(String, Path, Path)}, each service's application given to {@code each}. */
+  public static Stack start(
+      String bootstrapServers,
+      Path contentRepo,
+      Path state,
+      UnaryOperator<SpringApplicationBuilder> each) {
     ConfigurableApplicationContext render =
         run(
-            RenderApplication.builder(),
+            each.apply(RenderApplication.builder()),
             bootstrapServers,
             "--galley.render.state-dir=" + state.resolve("render"));
     String site = "http://localhost:" + port(render);
     ConfigurableApplicationContext export =
         run(
-            ExportApplication.builder(),
+            each.apply(ExportApplication.builder()),
             bootstrapServers,
             "--galley.export.state-dir=" + state.resolve("export"),
             "--galley.export.site-base-url=" + site);
     ConfigurableApplicationContext ingest =
         run(
-            IngestApplication.builder(),
+            each.apply(IngestApplication.builder()),
             bootstrapServers,
             "--galley.ingest.state-dir=" + state.resolve("ingest"),
             "--galley.ingest.repository=" + contentRepo,

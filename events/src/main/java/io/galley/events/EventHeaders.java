@@ -5,8 +5,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Record header names. Every record carries a CloudEvents-style type and id and a W3C {@code
- * traceparent}, so one commit can be followed through all three services.
+ * Record header names. Every record carries a CloudEvents-style type and id; the services' tracing
+ * adds a W3C {@code traceparent} and the commit as baggage, so one commit can be followed through
+ * all three services.
  */
 public final class EventHeaders {
 
@@ -19,7 +20,10 @@ public final class EventHeaders {
   /** The service that produced the event. */
   public static final String SOURCE = "ce_source";
 
-  /** W3C trace context. */
+  /**
+   * W3C trace context, written and read by the services' tracing (Micrometer Tracing's standard
+   * propagator), never by hand.
+   */
   public static final String TRACEPARENT = "traceparent";
 
   /** The media type of an asset's bytes. */

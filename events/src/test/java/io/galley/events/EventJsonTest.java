@@ -195,16 +195,6 @@ class EventJsonTest {
   }
 
   @Test
-  void traceparentIsDerivedFromTheCommit() {
-    String a = Traceparent.forCommit("c1", "ingest");
-    assertThat(a).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-    assertThat(Traceparent.traceId(a))
-        .isEqualTo(Traceparent.traceId(Traceparent.forCommit("c1", "render")));
-    assertThat(Traceparent.traceId(a))
-        .isNotEqualTo(Traceparent.traceId(Traceparent.forCommit("c2", "ingest")));
-  }
-
-  @Test
   void topicsCarryTheirCleanupPolicies() {
     assertThat(Topics.all(3))
         .extracting(TopicSpec::name)

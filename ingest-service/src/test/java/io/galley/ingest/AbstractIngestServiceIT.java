@@ -13,7 +13,6 @@ import io.galley.events.EventJson;
 import io.galley.events.Problem;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import io.galley.events.Traceparent;
 import io.galley.testsupport.KafkaBroker;
 import io.galley.testsupport.TestImages;
 import io.galley.testsupport.TestRepo;
@@ -173,10 +172,26 @@ abstract class AbstractIngestServiceIT {
         .contains("galley_ingest_commits_total{status=\"ingested\"")
         .contains("galley_ingest_commits_total{status=\"rejected\"")
         .contains("galley_ingest_poll_duration_seconds_bucket");
-    // the per-commit work logs with the trace id every producer derives from the commit
-    String traceId = Traceparent.traceId(Traceparent.forCommit(sha, "x"));
+    // the per-commit work logs with its trace id and, from the baggage, the commit
     assertThat(output.getOut().lines())
-        .anySatisfy(line -> assertThat(line).contains("CommitIngested", traceId, sha));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("CommitIngested")
+                    .containsPattern("\\[[0-9a-f]{32}," + sha + "\\]"));
+    // its manifest carries the standard W3C trace context and the commit as baggage
+    ConsumerRecord<String, byte[]> manifest =
+        TopicReader.readAll(bootstrap, Topics.COMMITS).stream()
+            .filter(r -> EventJson.fromBytes(r.value(), CommitEvent.class).commit().equals(sha))
+            .findFirst()
+            .orElseThrow();
+    String traceparent = EventHeaders.get(manifest.headers(), EventHeaders.TRACEPARENT);
+    assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(EventHeaders.get(manifest.headers(), "commit")).isEqualTo(sha);
+    assertThat(EventHeaders.get(manifest.headers(), "baggage")).contains("commit=" + sha);
+    String traceId = traceparent.substring(3, 35);
+    assertThat(output.getOut().lines())
+        .anySatisfy(line -> assertThat(line).contains("CommitIngested", "[" + traceId + "," + sha));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.galley.kafka;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTopicDeserializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -24,7 +26,10 @@ public final class ListenerFactories {
   /**
    * A factory whose consumers read committed records only, commit no offsets automatically, and
    * wrap {@code values} so a malformed record reaches {@code errorHandler} instead of blocking its
-   * partition.
+   * partition. Its containers are observed (a span per delivery, retries included, continuing the
+   * producer's trace from the W3C {@code traceparent} header; the commit baggage in the MDC) and
+   * its consumers report Kafka client metrics (lag) to Micrometer's global registry, which Spring
+   * Boot binds its registry to ({@code management.metrics.use-global-registry}, on by default).
    *
    * @param consumerProperties the service's consumer settings (from {@code spring.kafka.*})
    * @param group the consumer group
@@ -41,10 +46,14 @@ public final class ListenerFactories {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     ConcurrentKafkaListenerContainerFactory<String, V> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
-    factory.setConsumerFactory(
+    DefaultKafkaConsumerFactory<String, V> consumers =
         new DefaultKafkaConsumerFactory<>(
-            props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values)));
+            props, new StringDeserializer(), new ErrorHandlingDeserializer<>(values));
+    consumers.addListener(new MicrometerConsumerListener<>(Metrics.globalRegistry));
+    factory.setConsumerFactory(consumers);
     factory.setCommonErrorHandler(errorHandler);
+    // the registry is the application context's (the factory is a bean)
+    factory.getContainerProperties().setObservationEnabled(true);
     return factory;
   }
 

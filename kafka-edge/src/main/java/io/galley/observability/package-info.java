@@ -1,6 +1,7 @@
 /**
- * Observability shared by Galley's services at their Kafka edge: the commit's trace id and id in
- * the logging context ({@link io.galley.observability.CommitTrace}), the trace interceptor on every
- * listener, Kafka client metrics (consumer lag) and dead-letter counts.
+ * Observability shared by Galley's services at their Kafka edge, on Micrometer Tracing over
+ * OpenTelemetry: commit spans with the commit as baggage ({@link
+ * io.galley.observability.CommitTracing}), the publication times of manifests, Kafka client metrics
+ * and dead-letter counts.
  */
 package io.galley.observability;

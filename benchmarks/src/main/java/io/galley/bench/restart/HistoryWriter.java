@@ -8,7 +8,6 @@ import io.galley.events.EventSerializer;
 import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import io.galley.events.Traceparent;
 import io.galley.export.ExportProperties;
 import io.galley.ingest.IngestProperties;
 import io.galley.kafka.BookPartitioner;
@@ -123,7 +122,7 @@ final class HistoryWriter implements AutoCloseable {
       String topic, String key, Object value, String type, String commit) {
     String id = Digests.sha256Hex(type + "\n" + topic + "\n" + key + "\n" + commit);
     ProducerRecord<String, Object> r = new ProducerRecord<>(topic, key, value);
-    headers(r, type, id, "ingest-service", Traceparent.forCommit(commit, "ingest"));
+    headers(r, type, id, "ingest-service");
     return r;
   }
 
@@ -136,16 +135,16 @@ final class HistoryWriter implements AutoCloseable {
       String service,
       CommitIngested m) {
     ProducerRecord<String, Object> r = new ProducerRecord<>(topic, key, value);
-    headers(r, type, id, service + "-service", Traceparent.forCommit(m.commit(), service));
+    headers(r, type, id, service + "-service");
     return r;
   }
 
+  // no traceparent: history written by hand belongs to no trace (the services start their own)
   private static void headers(
-      ProducerRecord<String, Object> r, String type, String id, String source, String trace) {
+      ProducerRecord<String, Object> r, String type, String id, String source) {
     EventHeaders.put(r.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(r.headers(), EventHeaders.ID, id);
     EventHeaders.put(r.headers(), EventHeaders.SOURCE, source);
-    EventHeaders.put(r.headers(), EventHeaders.TRACEPARENT, trace);
   }
 
   @Override

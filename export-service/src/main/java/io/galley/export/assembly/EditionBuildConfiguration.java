@@ -11,6 +11,7 @@ import io.galley.export.store.EditionFileStore;
 import io.galley.kafka.CoPartitionedListener;
 import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
+import io.galley.observability.CommitTracing;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -53,13 +54,16 @@ class EditionBuildConfiguration {
 
   @Bean
   CoalescingBuildQueue buildQueue(
-      EditionBuildJob job, PipelineObserver observer, TopicProgress exportEditionsProgress) {
+      EditionBuildJob job,
+      PipelineObserver observer,
+      TopicProgress exportEditionsProgress,
+      CommitTracing tracing) {
     return new CoalescingBuildQueue(
         content -> {
           // after taking books: know every edition their previous owner published first
           exportEditionsProgress.awaitIfBehind(CoPartitionedListener.HAND_OVER_WAIT);
-          try (CommitTrace trace = CommitTrace.open(content.manifest().commit())) {
-            job.build(content); // the build thread's log lines carry the commit's trace id
+          try (CommitTrace trace = tracing.open("export build", content.manifest().commit())) {
+            job.build(content); // a span of the commit's trace; its log lines name the commit
           }
         },
         Executors.newSingleThreadExecutor(

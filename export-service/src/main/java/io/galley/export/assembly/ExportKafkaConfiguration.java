@@ -12,6 +12,7 @@ import io.galley.kafka.ListenerFactories;
 import io.galley.kafka.ProducerSettings;
 import io.galley.kafka.ReplayHealthIndicator;
 import io.galley.kafka.TopicProgress;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,14 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  CommonErrorHandler exportErrorHandler(KafkaProperties kafka, KafkaConnectionDetails connection) {
+  CommonErrorHandler exportErrorHandler(
+      KafkaProperties kafka, KafkaConnectionDetails connection, ObservationRegistry observations) {
     Map<String, Object> props = ProducerSettings.of(kafka, connection);
     KafkaTemplate<Object, Object> dlt =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
                 props, new RawOrEventSerializer(), new RawOrEventSerializer()));
+    observe(dlt, observations);
     return DeadLetters.errorHandler(dlt, SERVICE);
   }
 
@@ -95,12 +98,21 @@ class ExportKafkaConfiguration {
   }
 
   @Bean
-  EditionPublisher editionPublisher(KafkaProperties kafka, KafkaConnectionDetails connection) {
+  EditionPublisher editionPublisher(
+      KafkaProperties kafka, KafkaConnectionDetails connection, ObservationRegistry observations) {
     Map<String, Object> props = ProducerSettings.of(kafka, connection);
-    return new KafkaEditionPublisher(
+    KafkaTemplate<String, Object> template =
         new KafkaTemplate<>(
             new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), new EventSerializer())));
+                props, new StringSerializer(), new EventSerializer()));
+    observe(template, observations);
+    return new KafkaEditionPublisher(template);
+  }
+
+  /** A span and W3C trace headers per record sent (the template is no bean: given the registry). */
+  private static void observe(KafkaTemplate<?, ?> template, ObservationRegistry observations) {
+    template.setObservationRegistry(observations);
+    template.setObservationEnabled(true);
   }
 
   /**

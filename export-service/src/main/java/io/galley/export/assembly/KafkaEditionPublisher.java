@@ -3,7 +3,6 @@ package io.galley.export.assembly;
 import io.galley.events.EditionEvent;
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
-import io.galley.events.Traceparent;
 import io.galley.kafka.EditionTombstones;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,10 +30,6 @@ final class KafkaEditionPublisher implements EditionPublisher {
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(record.headers(), EventHeaders.ID, type + ":" + event.editionId());
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, SOURCE);
-    EventHeaders.put(
-        record.headers(),
-        EventHeaders.TRACEPARENT,
-        Traceparent.forCommit(event.commit(), "export"));
     try {
       kafka.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

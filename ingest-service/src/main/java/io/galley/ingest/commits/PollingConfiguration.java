@@ -5,6 +5,7 @@ import io.galley.ingest.git.RefWatcher;
 import io.galley.ingest.lease.IngestLease;
 import io.galley.ingest.observability.IngestMetrics;
 import io.galley.ingest.publishing.PublishingTerm;
+import io.galley.observability.CommitTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,12 @@ class PollingConfiguration {
 
   @Bean
   RepositoryPoller repositoryPoller(
-      IngestProperties properties, IngestRole role, CommitLog log, BookIngestor ingestor) {
-    return new RepositoryPoller(properties, role, log, ingestor);
+      IngestProperties properties,
+      IngestRole role,
+      CommitLog log,
+      BookIngestor ingestor,
+      CommitTracing tracing) {
+    return new RepositoryPoller(properties, role, log, ingestor, tracing);
   }
 
   @Bean

@@ -8,6 +8,7 @@ import io.galley.ingest.book.BookIds;
 import io.galley.ingest.git.CommitInfo;
 import io.galley.ingest.git.ContentRepository;
 import io.galley.observability.CommitTrace;
+import io.galley.observability.CommitTracing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class RepositoryPoller implements BookDirectory {
   private final IngestRole role;
   private final CommitLog commits;
   private final BookIngestor ingestor;
+  private final CommitTracing tracing;
   private final Map<String, String> seenHead = new HashMap<>();
   private ContentRepository repo;
   // read by the health check without the poll's lock: a long poll must not hold readiness up
@@ -38,11 +40,16 @@ class RepositoryPoller implements BookDirectory {
   private String polledHead;
 
   RepositoryPoller(
-      IngestProperties properties, IngestRole role, CommitLog commits, BookIngestor ingestor) {
+      IngestProperties properties,
+      IngestRole role,
+      CommitLog commits,
+      BookIngestor ingestor,
+      CommitTracing tracing) {
     this.properties = properties;
     this.role = role;
     this.commits = commits;
     this.ingestor = ingestor;
+    this.tracing = tracing;
   }
 
   /**
@@ -139,7 +146,7 @@ class RepositoryPoller implements BookDirectory {
     }
     Optional<List<String>> chain = last.flatMap(l -> repo.commitsAfter(l, head, MAX_CATCH_UP));
     if (chain.isEmpty()) {
-      try (CommitTrace trace = CommitTrace.open(head)) {
+      try (CommitTrace trace = tracing.open("ingest commit", head)) {
         BookFiles files = repo.files(head);
         CommitInfo info = repo.info(head);
         report(role.publishing(() -> ingestor.ingest(files, folder, bookId, info, true)));
@@ -152,7 +159,7 @@ class RepositoryPoller implements BookDirectory {
       if (tree == null || parent != null && Objects.equals(tree, repo.folderTree(parent, folder))) {
         continue; // the commit does not touch this book
       }
-      try (CommitTrace trace = CommitTrace.open(commit)) {
+      try (CommitTrace trace = tracing.open("ingest commit", commit)) {
         BookFiles files = repo.files(commit);
         CommitInfo info = repo.info(commit);
         report(role.publishing(() -> ingestor.ingest(files, folder, bookId, info, false)));

@@ -3,6 +3,7 @@ package io.galley.ingest.dlt;
 import io.galley.events.EventHeaders;
 import io.galley.events.Topics;
 import io.galley.kafka.DeadLetterHeaders;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,9 +50,15 @@ class DeadLetterTopic {
 
   // its own producers (transactional id galley-ingest-<instance>-n), not the commit publisher's:
   // a replay on a standby must not fence the active instance's publisher
-  DeadLetterTopic(KafkaProperties kafka, ProducerFactory<String, byte[]> producers) {
+  DeadLetterTopic(
+      KafkaProperties kafka,
+      ProducerFactory<String, byte[]> producers,
+      ObservationRegistry observations) {
     this.kafka = kafka;
     this.template = new KafkaTemplate<>(producers);
+    // each replayed record gets a span of its own and fresh W3C trace headers
+    template.setObservationRegistry(observations);
+    template.setObservationEnabled(true);
   }
 
   /**

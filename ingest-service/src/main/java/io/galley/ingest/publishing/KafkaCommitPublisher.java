@@ -10,7 +10,6 @@ import io.galley.events.EventHeaders;
 import io.galley.events.EventJson;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
-import io.galley.events.Traceparent;
 import io.galley.ingest.book.Asset;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -137,8 +136,6 @@ class KafkaCommitPublisher implements CommitPublisher {
         EventHeaders.ID,
         Digests.sha256Hex(type + "\n" + topic + "\n" + key + "\n" + commit));
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, SERVICE);
-    EventHeaders.put(
-        record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "ingest"));
     ops.send(record);
   }
 }

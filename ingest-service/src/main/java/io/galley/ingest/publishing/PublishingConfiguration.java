@@ -25,7 +25,9 @@ class PublishingConfiguration {
   /** The template {@link KafkaCommitPublisher} sends through (Spring Boot's own backs off). */
   @Bean
   KafkaTemplate<String, byte[]> kafkaTemplate(PublishingTerm term) {
-    return term.template();
+    KafkaTemplate<String, byte[]> template = term.template();
+    template.setObservationEnabled(true); // a span and W3C trace headers per record sent
+    return template;
   }
 
   /** The one {@link CommitPublisher}: Kafka (and the blob store), each success counted. */

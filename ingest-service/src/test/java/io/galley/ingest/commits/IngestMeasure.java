@@ -113,7 +113,8 @@ public final class IngestMeasure {
             new BookIngestor(
                 loader,
                 TransactionalPublishers.create(bootstrap, "galley-measure-" + System.nanoTime()),
-                log));
+                log),
+            io.galley.observability.CommitTracing.none());
     print("poll+ingest to Kafka, first commit (snapshot)", time(poller::poll));
     printCpu("poll+ingest to Kafka, first commit (snapshot)", List.of(lastCpu));
     List<Double> edited = new ArrayList<>();

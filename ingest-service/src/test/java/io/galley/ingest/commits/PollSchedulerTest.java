@@ -29,7 +29,7 @@ class PollSchedulerTest {
     volatile Throwable failure;
 
     ScriptedPoller() {
-      super(null, null, null, null);
+      super(null, null, null, null, null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.galley.ingest.IngestProperties;
+import io.galley.observability.CommitTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,8 @@ class RepositoryPollerHealthTest {
           }
         };
     RepositoryPoller poller =
-        new RepositoryPoller(properties(state), slowRole, new CommitLog(), null);
+        new RepositoryPoller(
+            properties(state), slowRole, new CommitLog(), null, CommitTracing.none());
     Thread polling = new Thread(poller::poll, "stuck-poll");
     polling.setDaemon(true);
     polling.start();

@@ -5,6 +5,7 @@ import static io.galley.kafka.CoPartitionedListener.HAND_OVER_WAIT;
 import io.galley.events.CommitIngested;
 import io.galley.kafka.TopicProgress;
 import io.galley.observability.CommitTrace;
+import io.galley.observability.CommitTracing;
 import io.galley.render.RenderProperties;
 import io.galley.render.publishing.PublishException;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public class RetryingBuildQueue implements DisposableBean {
   private final TopicProgress editions;
   private final int attempts;
   private final long retryMillis;
+  private final CommitTracing tracing;
 
   /** Failed attempts at the newest failing commit of each book; the build thread's only. */
   private final Map<String, Attempts> failures = new HashMap<>();
@@ -54,13 +56,15 @@ public class RetryingBuildQueue implements DisposableBean {
       EditionBuildJob job,
       ChapterCache cache,
       TopicProgress renderEditionsProgress,
-      RenderProperties properties) {
+      RenderProperties properties,
+      CommitTracing tracing) {
     this.join = join;
     this.job = job;
     this.cache = cache;
     this.editions = renderEditionsProgress;
     this.attempts = properties.buildAttempts();
     this.retryMillis = properties.buildRetryDelay().toMillis();
+    this.tracing = tracing;
   }
 
   /** Why the queue cannot build, when it cannot (for readiness); empty while it works. */
@@ -162,9 +166,12 @@ public class RetryingBuildQueue implements DisposableBean {
     }
   }
 
-  /** Builds one manifest with its commit's trace in the log context; false when it must retry. */
+  /**
+   * Builds one manifest in a span of its commit's trace (the commit in the log context); false when
+   * it must retry.
+   */
   private boolean build(CommitIngested m) {
-    try (CommitTrace trace = CommitTrace.open(m.commit())) {
+    try (CommitTrace trace = tracing.open("render build", m.commit())) {
       try {
         job.build(m);
         failures.remove(m.bookId());

@@ -5,7 +5,6 @@ import io.galley.events.EditionEvent;
 import io.galley.events.EventHeaders;
 import io.galley.events.RenderedChapter;
 import io.galley.events.Topics;
-import io.galley.events.Traceparent;
 import io.galley.kafka.EditionTombstones;
 import io.galley.render.observability.EditionMetrics;
 import java.util.ArrayList;
@@ -84,8 +83,6 @@ class KafkaRenderPublisher implements RenderPublisher {
     EventHeaders.put(record.headers(), EventHeaders.TYPE, type);
     EventHeaders.put(record.headers(), EventHeaders.ID, id);
     EventHeaders.put(record.headers(), EventHeaders.SOURCE, PublishingConfiguration.SERVICE);
-    EventHeaders.put(
-        record.headers(), EventHeaders.TRACEPARENT, Traceparent.forCommit(commit, "render"));
     return template.send(record);
   }
 

@@ -26,10 +26,13 @@ public class PublishingConfiguration {
   @Bean
   KafkaTemplate<String, Object> renderKafkaTemplate(
       KafkaProperties kafka, KafkaConnectionDetails connection) {
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(
-            ProducerSettings.of(kafka, connection),
-            new StringSerializer(),
-            new PayloadSerializer()));
+    KafkaTemplate<String, Object> template =
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                ProducerSettings.of(kafka, connection),
+                new StringSerializer(),
+                new PayloadSerializer()));
+    template.setObservationEnabled(true); // a span and W3C trace headers per record sent
+    return template;
   }
 }

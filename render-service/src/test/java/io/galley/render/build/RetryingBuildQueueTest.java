@@ -14,6 +14,7 @@ import io.galley.events.RenderedChapter;
 import io.galley.events.SourceDocument;
 import io.galley.events.Topics;
 import io.galley.kafka.TopicProgress;
+import io.galley.observability.CommitTracing;
 import io.galley.render.RenderProperties;
 import io.galley.render.assets.AssetStore;
 import io.galley.render.markdown.MarkdownConverter;
@@ -79,7 +80,8 @@ class RetryingBuildQueueTest {
         new RenderProperties(
             null, null, null, null, false, null, null, null, null, 2, Duration.ofMillis(10), null);
     TopicProgress editions = new TopicProgress(new KafkaAdmin(Map.of()), Topics.EDITIONS);
-    worker = new RetryingBuildQueue(join, builder, cache, editions, properties);
+    worker =
+        new RetryingBuildQueue(join, builder, cache, editions, properties, CommitTracing.none());
   }
 
   @AfterEach
