@@ -1,5 +1,6 @@
 package io.galley.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,11 @@ import java.util.Objects;
  *     absent
  * @param cover the cover image's path relative to the book folder, or null
  * @param pageSize {@code A4} or {@code LETTER}, for the PDF
+ * @param numbering whether chapters are numbered ("Chapter 3", "3.1"); {@code book.yml}'s {@code
+ *     numbering}, false by default (schema version 2; left out of the JSON when false)
+ * @param contentsDepth the heading levels the printed and EPUB contents list: 1 = parts and
+ *     chapters, 2 = also each chapter's sections, 3 = also their subsections; 0 (the default) lets
+ *     the edition choose by the number of chapters (schema version 2; left out of the JSON when 0)
  */
 public record BookMetadata(
     String id,
@@ -28,7 +34,12 @@ public record BookMetadata(
     String rights,
     String identifier,
     String cover,
-    String pageSize) {
+    String pageSize,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean numbering,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) Integer contentsDepth) {
+
+  /** The deepest contents: chapters, sections and subsections. */
+  public static final int MAX_CONTENTS_DEPTH = 3;
 
   public BookMetadata {
     Objects.requireNonNull(id, "id");
@@ -36,5 +47,38 @@ public record BookMetadata(
     authors = authors == null ? List.of() : List.copyOf(authors);
     language = language == null || language.isBlank() ? "en" : language;
     pageSize = pageSize == null || pageSize.isBlank() ? "A4" : pageSize;
+    numbering = numbering != null && numbering; // both absent in version 1
+    contentsDepth = contentsDepth == null ? 0 : contentsDepth;
+    if (contentsDepth < 0 || contentsDepth > MAX_CONTENTS_DEPTH) {
+      throw new IllegalArgumentException(
+          "contentsDepth must be 0.." + MAX_CONTENTS_DEPTH + ", got " + contentsDepth);
+    }
+  }
+
+  /** Metadata without numbering, its contents depth chosen by the edition (a version 1 record). */
+  public BookMetadata(
+      String id,
+      String title,
+      String subtitle,
+      List<String> authors,
+      String language,
+      String publisher,
+      String rights,
+      String identifier,
+      String cover,
+      String pageSize) {
+    this(
+        id,
+        title,
+        subtitle,
+        authors,
+        language,
+        publisher,
+        rights,
+        identifier,
+        cover,
+        pageSize,
+        false,
+        0);
   }
 }

@@ -58,7 +58,12 @@ class EventJsonTest {
       byte[] json = EventJson.toBytes(event);
       assertThat(new String(json))
           .contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
-      assertThat(new String(json)).contains("\"schemaVersion\":1");
+      assertThat(new String(json))
+          .contains(
+              "\"schemaVersion\":"
+                  + (event instanceof CommitIngested
+                      ? CommitIngested.SCHEMA_VERSION
+                      : CommitRejected.SCHEMA_VERSION));
       assertThat(EventJson.fromBytes(json, CommitEvent.class)).isEqualTo(event);
     }
   }
