@@ -46,9 +46,4 @@ public record ChapterEntry(
   public ChapterEntry(String docId, String sha256, String title) {
     this(docId, sha256, title, null, 0, null);
   }
-
-  /** This entry with another source hash and title, its place in the book kept. */
-  public ChapterEntry withSource(String sha256, String title) {
-    return new ChapterEntry(docId, sha256, title, part, depth, number);
-  }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The keys of {@code book.yml}; unknown keys are ignored. {@code strictLinks: true} makes links to
- * missing chapters errors instead of warnings.
+ * missing chapters errors instead of warnings; {@code numbering: true} numbers the chapters; {@code
+ * contentsDepth} (1 to 3, 0 = chosen by the edition) sets how deep the printed and EPUB contents
+ * go.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BookYaml(
@@ -20,7 +22,9 @@ record BookYaml(
     String cover,
     List<String> chapters,
     String pageSize,
-    Boolean strictLinks) {
+    Boolean strictLinks,
+    boolean numbering,
+    int contentsDepth) {
 
   BookYaml {
     authors = authors == null ? List.of() : List.copyOf(authors);
