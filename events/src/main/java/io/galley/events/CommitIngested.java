@@ -39,8 +39,11 @@ public record CommitIngested(
     List<Problem> warnings)
     implements CommitEvent {
 
-  /** Version of this record's JSON shape. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Version of this record's JSON shape. Version 2 added the optional chapter {@code part}, {@code
+   * depth} and {@code number} and the book's {@code numbering} and {@code contentsDepth}.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   public CommitIngested {
     Objects.requireNonNull(bookId, "bookId");

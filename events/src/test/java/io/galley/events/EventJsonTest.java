@@ -58,7 +58,12 @@ class EventJsonTest {
       byte[] json = EventJson.toBytes(event);
       assertThat(new String(json))
           .contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
-      assertThat(new String(json)).contains("\"schemaVersion\":1");
+      assertThat(new String(json))
+          .contains(
+              "\"schemaVersion\":"
+                  + (event instanceof CommitIngested
+                      ? CommitIngested.SCHEMA_VERSION
+                      : CommitRejected.SCHEMA_VERSION));
       assertThat(EventJson.fromBytes(json, CommitEvent.class)).isEqualTo(event);
     }
   }
@@ -138,7 +143,9 @@ class EventJsonTest {
             b.identifier(),
             b.cover(),
             b.pageSize(),
-            new PrintSettings(false, false, true));
+            new PrintSettings(false, false, true),
+            false,
+            0);
     CommitIngested set =
         new CommitIngested(
             plain.bookId(),

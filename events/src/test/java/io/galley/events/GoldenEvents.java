@@ -50,6 +50,43 @@ final class GoldenEvents {
         List.of(new Problem("intro.md", 3, 7, Severity.WARNING, "link to missing chapter 'x.md'")));
   }
 
+  /** Version 2: a book that numbers its chapters, a part and a nested sub-chapter. */
+  static CommitIngested commitIngestedV2() {
+    CommitIngested v1 = commitIngested();
+    BookMetadata b = v1.book();
+    BookMetadata book =
+        new BookMetadata(
+            b.id(),
+            b.title(),
+            b.subtitle(),
+            b.authors(),
+            b.language(),
+            b.publisher(),
+            b.rights(),
+            b.identifier(),
+            b.cover(),
+            b.pageSize(),
+            null,
+            true,
+            2);
+    return new CommitIngested(
+        v1.bookId(),
+        v1.commit(),
+        v1.parent(),
+        v1.author(),
+        v1.message(),
+        v1.committedAt(),
+        book,
+        List.of(
+            new ChapterEntry("intro", SHA_A, "Introduction", "Getting started", 0, "1"),
+            new ChapterEntry("basics", SHA_B, "Basics", "Getting started", 1, "1.1")),
+        v1.assets(),
+        v1.changed(),
+        v1.deleted(),
+        v1.snapshot(),
+        v1.warnings());
+  }
+
   static CommitRejected commitRejected() {
     return new CommitRejected(
         "go-guide",

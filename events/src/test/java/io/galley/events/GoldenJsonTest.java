@@ -54,7 +54,9 @@ class GoldenJsonTest {
   private static final List<Contract> CONTRACTS =
       List.of(
           new Contract(
-              "CommitIngested", CommitEvent.class, Map.of(1, GoldenEvents::commitIngested)),
+              "CommitIngested",
+              CommitEvent.class,
+              Map.of(1, GoldenEvents::commitIngested, 2, GoldenEvents::commitIngestedV2)),
           new Contract(
               "CommitRejected", CommitEvent.class, Map.of(1, GoldenEvents::commitRejected)),
           new Contract(

@@ -4,7 +4,6 @@ import static io.galley.export.epub.Xml.escape;
 
 import io.galley.events.BookMetadata;
 import io.galley.events.CommitIngested;
-import io.galley.events.Heading;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
 import java.nio.charset.StandardCharsets;
@@ -159,32 +158,10 @@ final class EpubPackage {
     BookMetadata meta = book.manifest().book();
     StringBuilder out =
         new StringBuilder(Xml.xhtmlStart("Contents", meta.language(), "frontmatter"));
-    out.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n");
+    out.append("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n")
+        .append(new EpubContents(book).navList());
     List<RenderedChapter> chapters = book.chapters();
-    for (int i = 0; i < chapters.size(); i++) {
-      String file = EpubChapters.fileName(i + 1);
-      out.append("<li><a href=\"")
-          .append(file)
-          .append("\">")
-          .append(escape(chapters.get(i).title()))
-          .append("</a>");
-      List<Heading> sections = sections(chapters.get(i));
-      if (!sections.isEmpty()) {
-        out.append("\n<ol>\n");
-        for (Heading h : sections) {
-          out.append("<li><a href=\"")
-              .append(file)
-              .append('#')
-              .append(escape(h.id()))
-              .append("\">")
-              .append(escape(h.text()))
-              .append("</a></li>\n");
-        }
-        out.append("</ol>\n");
-      }
-      out.append("</li>\n");
-    }
-    out.append("</ol>\n</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n")
+    out.append("</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n")
         .append("<h2>Landmarks</h2>\n<ol>\n")
         .append("<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n")
         .append("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n");
@@ -194,10 +171,6 @@ final class EpubPackage {
           .append("\">Start of content</a></li>\n");
     }
     return out.append("</ol>\n</nav>").append(Xml.xhtmlEnd()).toString();
-  }
-
-  static List<Heading> sections(RenderedChapter chapter) {
-    return chapter.headings().stream().filter(h -> h.level() == 2).toList();
   }
 
   static String cover(BookContent book, Map<String, String> coverImage) {

@@ -1,15 +1,17 @@
 package io.galley.export.pdf;
 
 import io.galley.events.BookMetadata;
-import io.galley.events.Heading;
+import io.galley.events.ChapterEntry;
 import io.galley.events.PrintSettings;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.Alignment;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BookOutline;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
@@ -35,6 +37,9 @@ final class PdfBookDocument {
       ".chapter-content p, .chapter-content li, .chapter-content dd { text-align: justify; }"
           + " .chapter-content td p, .chapter-content th p { text-align: inherit; }";
 
+  /** The anchor of the part page the first chapter of a SUMMARY.md part opens with. */
+  static final String PART_ANCHOR = "part";
+
   private final String css;
 
   PdfBookDocument(String css) {
@@ -48,22 +53,36 @@ final class PdfBookDocument {
   }
 
   /**
-   * The part of one chapter; {@code docIds} are the chapters of the book a link may target, {@code
-   * refs} gives the pages that the book's page references print.
+   * The part of chapter {@code index}, opened by its SUMMARY.md part's page when it is the part's
+   * first chapter; {@code docIds} are the chapters of the book a link may target, {@code refs}
+   * gives the pages that the book's page references print.
    */
-  Document chapter(BookContent book, RenderedChapter chapter, Set<String> docIds, PageRefs refs) {
+  Document chapter(BookContent book, int index, Set<String> docIds, PageRefs refs) {
+    RenderedChapter chapter = book.chapters().get(index);
+    ChapterEntry entry = book.manifest().chapters().get(index);
     BookMetadata meta = book.manifest().book();
     PrintSettings print = meta.printSettings();
     Document doc =
         shell(
             meta, "@page { @bottom-center { content: none; } }" + (print.justify() ? JUSTIFY : ""));
+    if (opensPart(book, index)) {
+      Element page = doc.body().appendElement("section").addClass("part-page").id(PART_ANCHOR);
+      page.appendElement("h1").addClass("part-title").text(entry.part());
+    }
     Element section = doc.body().appendElement("section").addClass("chapter").id(CHAPTER_ANCHOR);
     section.appendElement("div").addClass("running-title").text(chapter.title());
     Element content = section.appendElement("div").addClass("chapter-content");
+    String opener = BookOutline.opener(entry);
+    if (opener != null) {
+      content.appendElement("p").addClass("chapter-number").text(opener);
+    }
     Document fragment = Jsoup.parse("<div>" + chapter.xhtml() + "</div>", "", Parser.xmlParser());
     Element root = fragment.child(0);
-    if (root.selectFirst("h1") == null) {
+    Element h1 = root.selectFirst("h1");
+    if (h1 == null) {
       content.appendElement("h1").text(chapter.title());
+    } else if (entry.number() != null && entry.depth() > 0) {
+      h1.prependText(entry.number() + " ");
     }
     rewrite(book, root, docIds);
     if (print.pageReferences()) {
@@ -96,23 +115,44 @@ final class PdfBookDocument {
     body.appendChild(titlePage(meta));
     Element nav = body.appendElement("nav").addClass("toc").id("toc");
     nav.appendElement("h1").text("Contents");
-    Element list = nav.appendElement("ol");
-    for (RenderedChapter chapter : book.chapters()) {
-      Element item = list.appendElement("li");
-      tocLink(item, chapter.docId(), CHAPTER_ANCHOR, chapter.title(), page);
-      List<Heading> sections = sections(chapter);
-      if (!sections.isEmpty()) {
-        Element sub = item.appendElement("ol");
-        for (Heading h : sections) {
-          tocLink(sub.appendElement("li"), chapter.docId(), anchor(h.id()), h.text(), page);
-        }
-      }
-    }
+    BookOutline outline = BookOutline.of(book, BookOutline.contentsDepth(book));
+    contents(nav.appendElement("ol"), book, outline.nodes(), page);
     return doc;
   }
 
-  static List<Heading> sections(RenderedChapter chapter) {
-    return chapter.headings().stream().filter(h -> h.level() == 2).toList();
+  /** Whether chapter {@code index} is the first of a SUMMARY.md part. */
+  static boolean opensPart(BookContent book, int index) {
+    String part = book.manifest().chapters().get(index).part();
+    return part != null
+        && (index == 0 || !part.equals(book.manifest().chapters().get(index - 1).part()));
+  }
+
+  /** The anchor in its chapter's part that {@code node} points at. */
+  static String anchor(BookOutline.Node node) {
+    return switch (node.kind()) {
+      case PART -> PART_ANCHOR;
+      case CHAPTER -> CHAPTER_ANCHOR;
+      case SECTION -> anchor(node.heading());
+    };
+  }
+
+  private static void contents(
+      Element list,
+      BookContent book,
+      List<BookOutline.Node> nodes,
+      Function<String[], String> page) {
+    for (BookOutline.Node node : nodes) {
+      Element item =
+          list.appendElement("li")
+              // "toc-" keeps clear of the classes of the chapters themselves (.chapter breaks
+              // pages)
+              .addClass("toc-" + node.kind().name().toLowerCase(Locale.ROOT));
+      String docId = book.chapters().get(node.chapter()).docId();
+      tocLink(item, docId, anchor(node), node.label(), page);
+      if (!node.children().isEmpty()) {
+        contents(item.appendElement("ol"), book, node.children(), page);
+      }
+    }
   }
 
   /** The id an element of the chapter's XHTML gets in its part. */

@@ -5,6 +5,7 @@ import io.galley.events.Digests;
 import io.galley.events.EditionFormat;
 import io.galley.events.RenderedChapter;
 import io.galley.export.edition.BookContent;
+import io.galley.export.edition.BookOutline;
 import io.galley.export.edition.BudgetExceeded;
 import io.galley.export.edition.BuildBudget;
 import io.galley.export.edition.BuiltEdition;
@@ -45,6 +46,9 @@ public final class PdfEditionBuilder implements EditionBuilder {
   static {
     XRLog.setLoggerImpl(new Slf4jXrLogger());
   }
+
+  /** Bookmarks list every chapter's sections, whatever the printed contents list. */
+  private static final int BOOKMARK_DEPTH = 2;
 
   private static final PdfFonts FONTS = PdfFonts.load();
   private static final byte[] WHOLE_FACES = wholeFaces();
@@ -168,7 +172,14 @@ public final class PdfEditionBuilder implements EditionBuilder {
         new PdfFinisher(exporterVersion, archival)
             .stamp(book.manifest(), Digests.sha256Hex(keys.toString()));
     PdfEditionWriter writer =
-        new PdfEditionWriter(front, chapters, stamps, WHOLE_FACES, FACE_NAMES, stamp);
+        new PdfEditionWriter(
+            front,
+            chapters,
+            BookOutline.of(book, BOOKMARK_DEPTH),
+            stamps,
+            WHOLE_FACES,
+            FACE_NAMES,
+            stamp);
     writer.write(out);
     cache.prune(front.file().getParent(), used);
     return writer.pages();
@@ -183,8 +194,8 @@ public final class PdfEditionBuilder implements EditionBuilder {
       long deadline)
       throws IOException {
     List<Future<PdfPart>> parts = new ArrayList<>();
-    for (RenderedChapter chapter : book.chapters()) {
-      parts.add(layouts.submit(book, assembler.chapter(book, chapter, docIds, refs), used, keys));
+    for (int i = 0; i < book.chapters().size(); i++) {
+      parts.add(layouts.submit(book, assembler.chapter(book, i, docIds, refs), used, keys));
     }
     List<PdfEditionWriter.Chapter> chapters = new ArrayList<>();
     int pages = 0;
@@ -194,9 +205,7 @@ public final class PdfEditionBuilder implements EditionBuilder {
         PdfPart part = PdfPartLayouts.await(parts.get(i));
         pages += part.pages();
         checkBudget(chapter, pages, deadline);
-        chapters.add(
-            new PdfEditionWriter.Chapter(
-                chapter.docId(), chapter.title(), PdfBookDocument.sections(chapter), part));
+        chapters.add(new PdfEditionWriter.Chapter(chapter.docId(), chapter.title(), part));
       }
     } catch (BudgetExceeded e) {
       parts.forEach(f -> f.cancel(true)); // queued layouts of later chapters are not needed
@@ -246,8 +255,12 @@ public final class PdfEditionBuilder implements EditionBuilder {
   }
 
   private static String css() {
-    try (InputStream in = PdfEditionBuilder.class.getResourceAsStream("book.css")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    // parts and contents have their own sheet, so that book.css stays about the text
+    try (InputStream in = PdfEditionBuilder.class.getResourceAsStream("book.css");
+        InputStream parts = PdfEditionBuilder.class.getResourceAsStream("contents.css")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          + "\n"
+          + new String(parts.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read book.css", e);
     }

@@ -1,6 +1,6 @@
 package io.galley.export.pdf;
 
-import io.galley.events.Heading;
+import io.galley.export.edition.BookOutline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,11 +35,12 @@ final class PdfEditionWriter {
   static final int SAVE_STATE = 5;
   private static final int FIRST_PAGE = 6;
 
-  /** A chapter part with what its outline entry shows. */
-  record Chapter(String docId, String title, List<Heading> sections, PdfPart part) {}
+  /** A chapter part with its title. */
+  record Chapter(String docId, String title, PdfPart part) {}
 
   private final PdfPart front;
   private final List<Chapter> chapters;
+  private final BookOutline outline;
   private final PdfStamps stamps;
   private final byte[] faces;
   private final PdfFinisher.Stamp stamp;
@@ -52,12 +53,14 @@ final class PdfEditionWriter {
   PdfEditionWriter(
       PdfPart front,
       List<Chapter> chapters,
+      BookOutline outline,
       PdfStamps stamps,
       byte[] faces,
       Set<String> faceNames,
       PdfFinisher.Stamp stamp) {
     this.front = front;
     this.chapters = chapters;
+    this.outline = outline;
     this.stamps = stamps;
     this.faces = faces;
     this.faceNames = faceNames;
@@ -187,24 +190,20 @@ final class PdfEditionWriter {
     }
   }
 
+  /** The bookmarks: parts, chapters nested as SUMMARY.md nests them, their sections. */
   private List<PdfEditionTrailer.Entry> outline() {
-    List<PdfEditionTrailer.Entry> entries = new ArrayList<>();
-    for (int i = 0; i < chapters.size(); i++) {
-      Chapter c = chapters.get(i);
-      List<PdfEditionTrailer.Entry> sub = new ArrayList<>();
-      for (Heading h : c.sections()) {
-        sub.add(entry(i + 1, h.text(), PdfBookDocument.anchor(h.id()), List.of()));
-      }
-      entries.add(entry(i + 1, c.title(), PdfBookDocument.CHAPTER_ANCHOR, sub));
-    }
-    return entries;
+    return entries(outline.nodes());
   }
 
-  private PdfEditionTrailer.Entry entry(
-      int part, String title, String anchor, List<PdfEditionTrailer.Entry> kids) {
-    String docId = chapters.get(part - 1).docId();
-    String dest = destination(PdfBookDocument.xref(docId, anchor));
-    return new PdfEditionTrailer.Entry(new COSString(title), dest, kids);
+  private List<PdfEditionTrailer.Entry> entries(List<BookOutline.Node> nodes) {
+    List<PdfEditionTrailer.Entry> out = new ArrayList<>();
+    for (BookOutline.Node node : nodes) {
+      String docId = chapters.get(node.chapter()).docId();
+      String dest = destination(PdfBookDocument.xref(docId, PdfBookDocument.anchor(node)));
+      out.add(
+          new PdfEditionTrailer.Entry(new COSString(node.label()), dest, entries(node.children())));
+    }
+    return out;
   }
 
   int frontPages() {

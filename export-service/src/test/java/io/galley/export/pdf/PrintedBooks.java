@@ -49,7 +49,9 @@ final class PrintedBooks {
             null,
             null,
             "A4",
-            print);
+            print,
+            false,
+            0);
     List<ChapterEntry> entries = new ArrayList<>();
     List<RenderedChapter> chapters = new ArrayList<>();
     for (int i = 0; i < xhtml.length; i++) {

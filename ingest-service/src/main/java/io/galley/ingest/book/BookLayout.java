@@ -1,5 +1,6 @@
 package io.galley.ingest.book;
 
+import io.galley.events.BookMetadata;
 import io.galley.events.PrintSettings;
 import io.galley.events.Problem;
 import io.galley.ingest.validation.Problems;
@@ -33,8 +34,24 @@ record BookLayout(
     boolean ordered,
     String describingFile) {
 
-  /** A chapter file named by the layout; {@code source}:{@code line} is where it was listed. */
-  record Listed(String path, String title, String source, int line) {}
+  /**
+   * A chapter file named by the layout; {@code source}:{@code line} is where it was listed, {@code
+   * part} and {@code depth} its place in SUMMARY.md, {@code numbered} false for a prefix or suffix
+   * chapter (a link outside any list, which mdBook leaves unnumbered).
+   */
+  record Listed(
+      String path,
+      String title,
+      String source,
+      int line,
+      String part,
+      int depth,
+      boolean numbered) {
+
+    Listed(String path, String title, String source, int line) {
+      this(path, title, source, line, null, 0, true);
+    }
+  }
 
   /** A book.yml as read at some commit: the parsed file (null when unusable) and its problems. */
   record ReadYaml(BookYaml yaml, List<Problem> problems) {}
@@ -97,7 +114,17 @@ record BookLayout(
       List<Listed> listed = new ArrayList<>();
       for (Summary.Entry e : summary.entries()) {
         resolveListed(files, folder, content, e.link(), summaryPath, e.line(), problems)
-            .ifPresent(p -> listed.add(new Listed(p, e.title(), summaryPath, e.line())));
+            .ifPresent(
+                p ->
+                    listed.add(
+                        new Listed(
+                            p,
+                            e.title(),
+                            summaryPath,
+                            e.line(),
+                            e.part(),
+                            e.depth(),
+                            e.numbered())));
       }
       return new BookLayout(
           yaml,
@@ -200,7 +227,9 @@ record BookLayout(
           new PrintSettings(
               flag(v, "justify", PrintSettings.DEFAULTS.justify()),
               flag(v, "hyphenate", PrintSettings.DEFAULTS.hyphenate()),
-              flag(v, "pageReferences", PrintSettings.DEFAULTS.pageReferences())));
+              flag(v, "pageReferences", PrintSettings.DEFAULTS.pageReferences())),
+          v.flag("numbering"),
+          v.number("contentsDepth", 1, BookMetadata.MAX_CONTENTS_DEPTH, 0));
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
       String msg =
@@ -216,8 +245,7 @@ record BookLayout(
     return v.has(key) ? v.flag(key) : absent;
   }
 
-  private static Optional<String> text(
-      BookFiles files, String path, long maxBytes, Problems problems) {
+  static Optional<String> text(BookFiles files, String path, long maxBytes, Problems problems) {
     if (!TextChecks.withinLimit(files.size(path), maxBytes, path, "file", problems)) {
       return Optional.empty();
     }

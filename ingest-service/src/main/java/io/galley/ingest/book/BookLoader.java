@@ -2,6 +2,7 @@ package io.galley.ingest.book;
 
 import io.galley.events.AssetRef;
 import io.galley.events.BookMetadata;
+import io.galley.events.ChapterEntry;
 import io.galley.ingest.validation.Problems;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,8 +141,14 @@ public final class BookLoader {
     if (problems.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Book(folder, metadata(layout, defaultId, chapters, cover), chapters, assets.assets()));
+    BookMetadata metadata =
+        yml != null
+            ? metadata(yml, defaultId, cover)
+            : new UnconfiguredMetadata(files, layout, folder, maxDocumentBytes, problems)
+                .read(defaultId, chapters);
+    List<ChapterEntry> entries =
+        BookStructure.entries(chapters, layout.chapters(), metadata.numbering());
+    return Optional.of(new Book(folder, metadata, chapters, assets.assets(), entries));
   }
 
   private static void checkUnique(List<Chapter> chapters, Problems problems) {
@@ -185,44 +192,21 @@ public final class BookLoader {
     }
   }
 
-  private static BookMetadata metadata(
-      BookLayout layout, String defaultId, List<Chapter> chapters, String cover) {
-    BookYaml y = layout.yaml();
-    if (y != null) {
-      String id = y.id() == null || y.id().isBlank() ? defaultId : y.id();
-      return new BookMetadata(
-          id,
-          y.title(),
-          y.subtitle(),
-          y.authors(),
-          y.language(),
-          y.publisher(),
-          y.rights(),
-          y.identifier() == null ? "urn:galley:" + id : y.identifier(),
-          cover,
-          y.pageSize(),
-          y.print());
-    }
-    BookToml toml = layout.toml();
-    String title;
-    if (toml != null && toml.title() != null && !toml.title().isBlank()) {
-      title = toml.title();
-    } else if (layout.summaryTitle() != null
-        && !layout.summaryTitle().equalsIgnoreCase("summary")) {
-      title = layout.summaryTitle();
-    } else {
-      title = chapters.isEmpty() ? defaultId : chapters.get(0).title();
-    }
+  private static BookMetadata metadata(BookYaml y, String defaultId, String cover) {
+    String id = y.id() == null || y.id().isBlank() ? defaultId : y.id();
     return new BookMetadata(
-        defaultId,
-        title,
-        null,
-        toml == null ? List.of() : toml.authors(),
-        toml == null ? null : toml.language(),
-        null,
-        null,
-        "urn:galley:" + defaultId,
-        null,
-        null);
+        id,
+        y.title(),
+        y.subtitle(),
+        y.authors(),
+        y.language(),
+        y.publisher(),
+        y.rights(),
+        y.identifier() == null ? "urn:galley:" + id : y.identifier(),
+        cover,
+        y.pageSize(),
+        y.print(),
+        y.numbering(),
+        y.contentsDepth());
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The keys of {@code book.yml}; unknown keys are ignored. {@code strictLinks: true} makes links to
  * missing chapters errors instead of warnings; {@code justify}, {@code hyphenate} and {@code
- * pageReferences} set the PDF ({@link PrintSettings}).
+ * pageReferences} set the PDF ({@link PrintSettings}); {@code numbering: true} numbers the
+ * chapters; {@code contentsDepth} (1 to 3, 0 = chosen by the edition) sets how deep the printed and
+ * EPUB contents go.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BookYaml(
@@ -23,7 +25,9 @@ record BookYaml(
     List<String> chapters,
     String pageSize,
     Boolean strictLinks,
-    PrintSettings print) {
+    PrintSettings print,
+    boolean numbering,
+    int contentsDepth) {
 
   BookYaml {
     authors = authors == null ? List.of() : List.copyOf(authors);

@@ -161,6 +161,42 @@ final class Values {
   }
 
   /**
+   * A whole number from {@code min} to {@code max} (also quoted); {@code absent} when the key is
+   * absent, a warning and {@code absent} when it is anything else.
+   */
+  int number(String key, int min, int max, int absent) {
+    Object v = values.get(key);
+    if (v == null && !values.containsKey(key)) {
+      return absent;
+    }
+    String s = v == null ? "" : v.toString().strip();
+    if (s.matches("\\d{1,3}")) {
+      int n = Integer.parseInt(s);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    }
+    problems.warning(
+        path,
+        line(key),
+        file
+            + " key "
+            + key
+            + " must be a number from "
+            + min
+            + " to "
+            + max
+            + ", got "
+            + v
+            + "; write "
+            + key
+            + ": "
+            + max
+            + " or remove the line");
+    return absent;
+  }
+
+  /**
    * An id or slug safe in file names and URLs: letters, digits, '.', '_' and '-', not starting with
    * '.' and without "..". Records an error naming a safe alternative, and returns null, otherwise.
    */

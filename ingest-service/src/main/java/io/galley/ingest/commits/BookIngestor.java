@@ -1,6 +1,5 @@
 package io.galley.ingest.commits;
 
-import io.galley.events.ChapterEntry;
 import io.galley.events.CommitEvent;
 import io.galley.events.CommitIngested;
 import io.galley.events.CommitRejected;
@@ -87,9 +86,7 @@ class BookIngestor {
             commit.message(),
             commit.committedAt(),
             book.metadata(),
-            book.chapters().stream()
-                .map(c -> new ChapterEntry(c.docId(), c.sha256(), c.title()))
-                .toList(),
+            book.entries(),
             book.assets().values().stream().map(a -> a.ref()).toList(),
             changed.stream().map(Chapter::docId).toList(),
             deleted,

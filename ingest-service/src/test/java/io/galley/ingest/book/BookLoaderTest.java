@@ -111,15 +111,16 @@ class BookLoaderTest {
   }
 
   @Test
-  void takesBookTitleFromSummaryHeadingUnlessItIsSummary() {
+  void takesBookTitleFromTheReadmeNotFromTheSummaryHeading() {
     Book book =
         load(
             Files.of()
                 .text("b/SUMMARY.md", "# Rust by Example\n\n- [One](one.md)\n")
+                .text("b/README.md", "Some words.\n\n# Rust, by Example\n")
                 .text("b/one.md", "# One\n"),
             "b");
     assertThat(book.id()).isEqualTo("b");
-    assertThat(book.metadata().title()).isEqualTo("Rust by Example");
+    assertThat(book.metadata().title()).isEqualTo("Rust, by Example");
   }
 
   @Test

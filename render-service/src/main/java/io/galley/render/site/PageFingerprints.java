@@ -1,6 +1,7 @@
 package io.galley.render.site;
 
 import io.galley.events.BookMetadata;
+import io.galley.events.ChapterEntry;
 import io.galley.events.Digests;
 import io.galley.events.EventJson;
 import io.galley.events.Heading;
@@ -42,13 +43,20 @@ final class PageFingerprints {
     return new Part(d.digest(), assetShas(c.xhtml()));
   }
 
-  /** The hash of what every page shows: book metadata, the docIds and titles in order. */
-  static byte[] shared(BookMetadata book, List<RenderedChapter> chapters) {
+  /**
+   * The hash of what every page shows: book metadata, the docIds and titles in order, and each
+   * chapter's part, nesting and number from {@code entries} (the sidebar groups and nests by them).
+   */
+  static byte[] shared(
+      BookMetadata book, List<RenderedChapter> chapters, List<ChapterEntry> entries) {
     MessageDigest shared = Digests.sha256();
     shared.update(EventJson.toBytes(book));
     for (RenderedChapter c : chapters) {
       update(shared, c.docId());
       update(shared, c.title());
+    }
+    for (ChapterEntry e : entries) {
+      update(shared, e.part() + " " + e.depth() + " " + e.number());
     }
     return shared.digest();
   }

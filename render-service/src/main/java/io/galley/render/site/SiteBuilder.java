@@ -129,7 +129,7 @@ public class SiteBuilder {
       Path source = distinctPages ? from : null;
       Map<String, String> prevPages = prev == null ? Map.of() : prev.pages();
       Map<PageSource, ChapterFacts> prevFacts = prev == null ? Map.of() : prev.facts();
-      byte[] shared = PageFingerprints.shared(manifest.book(), chapters);
+      byte[] shared = PageFingerprints.shared(manifest.book(), chapters, manifest.chapters());
       SitePages pages = new SitePages(manifest, chapters, mediaTypes);
       byte[] index = pages.index().getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("index.html"), index);

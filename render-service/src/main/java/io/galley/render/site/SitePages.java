@@ -45,6 +45,8 @@ final class SitePages {
   private final java.util.Set<String> docIds = new java.util.HashSet<>();
   private final String[] tocLinks;
   private final String[] tocTitles;
+  private final String[] tocBefore;
+  private final String tocAfter;
   private final int tocSize;
 
   SitePages(
@@ -62,7 +64,14 @@ final class SitePages {
       tocTitles[i] = esc(c.title());
       size += tocLinks[i].length() + tocTitles[i].length() + 24;
     }
-    this.tocSize = size;
+    SidebarGroups groups = new SidebarGroups(manifest.chapters(), this.chapters);
+    this.tocBefore = groups.before();
+    this.tocAfter = groups.after();
+    for (int i = 0; i < tocLinks.length; i++) {
+      tocTitles[i] = esc(groups.label(i));
+      size += tocBefore[i].length();
+    }
+    this.tocSize = size + tocAfter.length();
   }
 
   String index() {
@@ -204,13 +213,13 @@ final class SitePages {
         new StringBuilder(tocSize + chapters.size() * root.length() + 64)
             .append("<nav class=\"toc\" aria-label=\"Chapters\">\n<ol>\n");
     for (int i = 0; i < chapters.size(); i++) {
-      s.append("<li><a href=\"").append(root).append(tocLinks[i]).append('"');
+      s.append(tocBefore[i]).append("<li><a href=\"").append(root).append(tocLinks[i]).append('"');
       if (chapters.get(i).docId().equals(currentDocId)) {
         s.append(" aria-current=\"page\"");
       }
-      s.append('>').append(tocTitles[i]).append("</a></li>\n");
+      s.append('>').append(tocTitles[i]).append("</a>");
     }
-    return s.append("</ol>\n</nav>\n").toString();
+    return s.append(tocAfter).append("</ol>\n</nav>\n").toString();
   }
 
   private String page(String path, String title, String currentDocId, String main, String aside) {
@@ -279,7 +288,7 @@ final class SitePages {
         + "</body>\n</html>\n";
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     if (s == null) {
       return "";
     }
