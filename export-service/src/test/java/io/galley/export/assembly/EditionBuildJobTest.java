@@ -223,7 +223,7 @@ class EditionBuildJobTest {
             published::add,
             "v1",
             io.galley.export.edition.PipelineObserver.NONE,
-            new io.galley.export.edition.BuildBudget(0, null, 0, 0, 1000, 0, 0, 0, 0));
+            io.galley.export.edition.Budgets.of("max-image-pixels=1000"));
     job.build(Books.content());
     assertThat(builds).as("over budget: no builder runs").hasValue(0);
     assertThat(published)

@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Build budgets as a service binds them: the defaults, with some {@code name=value} set. */
-final class Budgets {
+public final class Budgets {
 
   private Budgets() {}
 
   /** The budget of {@code galley.export.build.*} set to {@code settings} ({@code name=value}). */
-  static BuildBudget of(String... settings) {
+  public static BuildBudget of(String... settings) {
     Map<String, String> values = new HashMap<>();
     for (String setting : settings) {
       int eq = setting.indexOf('=');
