@@ -37,7 +37,9 @@ class IncludesTest {
   }
 
   private static Files book(String chapter) {
+    // a title in book.yml: a guessed one would add a warning to the problems these tests count
     return Files.of()
+        .text("book/book.yml", "title: Includes\n")
         .text("book/SUMMARY.md", "# Summary\n\n- [A](ch/a.md)\n")
         .text("book/ch/a.md", chapter)
         .text("book/src/main.go", CODE)
