@@ -43,10 +43,15 @@ abstract class PipelineTests {
   static Stack stack;
   static String firstCommit;
 
-  /** The spans of all three services (each exports to it), to follow one commit's trace. */
-  static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+  /**
+   * The spans of all three services (each exports to it), to follow one commit's trace. One per
+   * stack: closing a stack shuts its exporter down, and a stopped exporter drops what it is given.
+   */
+  static InMemorySpanExporter spans;
 
   static void startStack(KafkaBroker broker) {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    spans = exporter;
     repo = TestRepo.init(tmp.resolve("content"));
     Books.tinyGoGuide(repo);
     firstCommit = repo.commit("First three chapters");
@@ -59,7 +64,9 @@ abstract class PipelineTests {
                 app.properties("management.opentelemetry.tracing.export.schedule-delay=100ms")
                     .initializers(
                         context ->
-                            context.getBeanFactory().registerSingleton("testSpanExporter", SPANS)));
+                            context
+                                .getBeanFactory()
+                                .registerSingleton("testSpanExporter", exporter)));
   }
 
   @AfterAll
@@ -106,7 +113,7 @@ abstract class PipelineTests {
             .atMost(EDITIONS_TIMEOUT)
             .pollInterval(Duration.ofMillis(500))
             .until(
-                () -> CommitTraceView.of(SPANS.getFinishedSpanItems(), firstCommit),
+                () -> CommitTraceView.of(spans.getFinishedSpanItems(), firstCommit),
                 t -> t.map(CommitTraceView::complete).orElse(false))
             .orElseThrow();
     System.out.println("the trace of " + firstCommit + ":\n" + trace.tree());
